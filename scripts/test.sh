@@ -1,6 +1,26 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Installs what the tests need from the project's own files first.
+# Runs every test of the solution on a fresh machine: installs the pinned Azurite (npm ci) first;
+# tests start their own Azurite on free loopback ports. Ends with one summary line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
 npm ci --no-audit --no-fund --loglevel=error
-dotnet test FunctionsApp.sln -c Release
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+status=0
+dotnet test FunctionsApp.sln -c Release --logger "trx" --results-directory "$results" || status=$?
+
+# Sum the TRX counters of every test project into one closing line.
+python3 - "$results" <<'PY' || true
+import sys, glob, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
