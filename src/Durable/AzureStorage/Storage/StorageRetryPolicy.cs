@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net.Http;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.WindowsAzure.Storage;
+
+namespace Durable.AzureStorage.Storage;
+
+/// <summary>
+/// Retries transient storage faults (connection refused or reset, timeouts, 408/429/5xx) with exponential back-off,
+/// bounded per call by <see cref="MaxDuration"/>; every retry is logged. Non-transient errors surface at once.
+/// </summary>
+internal sealed class StorageRetryPolicy(TimeSpan initialDelay, TimeSpan maxDelay, TimeSpan maxDuration, ILogger logger)
+{
+    private readonly TimeSpan maxDurationValue = maxDuration;
+
+    public TimeSpan MaxDuration => maxDurationValue;
+
+    public async Task<T> ExecuteAsync<T>(string operation, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken, TimeSpan? maxDuration = null)
+    {
+        TimeSpan limit = maxDuration ?? this.maxDurationValue;
+        long started = Stopwatch.GetTimestamp();
+        TimeSpan delay = initialDelay;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken) && Stopwatch.GetElapsedTime(started) + delay < limit)
+            {
+                logger.LogWarning("Transient storage fault in {Operation} (attempt {Attempt}): {Message}; retrying in {Delay} ms",
+                    operation, attempt, e.Message, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 50)), cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, maxDelay.Ticks));
+            }
+        }
+    }
+
+    public Task ExecuteAsync(string operation, Func<CancellationToken, Task> action, CancellationToken cancellationToken) =>
+        ExecuteAsync<bool>(operation, async ct => { await action(ct).ConfigureAwait(false); return true; }, cancellationToken);
+
+    /// <summary>Connection failures, timeouts and server-side errors; never a cancellation the caller asked for.</summary>
+    public static bool IsTransient(Exception e, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested) return false;
+        switch (e)
+        {
+            case StorageException se:
+                int status = se.RequestInformation?.HttpStatusCode ?? 0;
+                if (status is 408 or 429 or >= 500) return true;
+                return status is 0 or 306 && (se.InnerException is null || IsTransient(se.InnerException, cancellationToken));
+            case HttpRequestException or IOException or SocketException or TimeoutException or OperationCanceledException:
+                return true;
+            case AggregateException ae:
+                return ae.InnerExceptions.All(x => IsTransient(x, cancellationToken));
+            default:
+                return false;
+        }
+    }
+
+    public static int StatusOf(Exception e) => e is StorageException se ? se.RequestInformation?.HttpStatusCode ?? 0 : 0;
+}
