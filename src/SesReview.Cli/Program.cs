@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using SesReview.Cli;
+
+return await CommandLine.RunAsync(args, Console.Out, Console.Error);
