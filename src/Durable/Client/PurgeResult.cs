@@ -1,0 +1,3 @@
+namespace Durable.Client;
+
+public sealed record PurgeResult(int PurgedInstanceCount);

@@ -1,0 +1,71 @@
+using static SesReview.Notifications.Templates.HtmlBuilder;
+
+namespace SesReview.Notifications.Templates;
+
+/// <summary>
+/// Every message the product sends, in one place. Each method returns the subject, HTML and text; every value from
+/// the model is HTML-encoded, so names, titles and justifications typed by users cannot inject markup.
+/// </summary>
+public static class NotificationTemplates
+{
+    public static RenderedTemplate ApprovalTask(ApprovalTaskModel m) =>
+        new HtmlBuilder($"Action required: {m.CycleTitle}")
+            .Paragraph($"Dear {m.ApproverName},")
+            .Paragraph("You have been assigned ", Strong(Positions(m.PositionCount)), $" to decide in the {m.CycleTitle} of {m.Agency}.")
+            .Facts(("Positions", m.PositionCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Due", FormatDate(m.DueDate)))
+            .Link(m.SignedLink, "Open your review task")
+            .Note("The link is personal to you and expires. Opening it changes nothing; decisions are recorded only when you submit the page.")
+            .Build($"Action required by {FormatDate(m.DueDate)}: {m.CycleTitle} ({Positions(m.PositionCount)})");
+
+    public static RenderedTemplate Reminder(ReminderModel m) =>
+        new HtmlBuilder($"Reminder: {m.CycleTitle}")
+            .Paragraph($"Dear {m.ApproverName},")
+            .Paragraph("Your review task is due in ", Strong(BusinessDays(m.BusinessDaysLeft)), $" and {Positions(m.PositionsUndecided)} still need your decision.")
+            .Facts(("Undecided positions", m.PositionsUndecided.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Due", FormatDate(m.DueDate)))
+            .Link(m.SignedLink, "Open your review task")
+            .Build($"Reminder: {m.CycleTitle} due in {BusinessDays(m.BusinessDaysLeft)}");
+
+    public static RenderedTemplate Escalation(EscalationModel m) =>
+        new HtmlBuilder($"Overdue: {m.CycleTitle}")
+            .Paragraph($"Dear {m.ChcoName},")
+            .Paragraph(Strong(m.ApproverName), $" ({m.ApproverEmail}) has not completed the review task of the {m.CycleTitle}; it is overdue since {FormatDate(m.OverdueSince)}.")
+            .Facts(("Approver", $"{m.ApproverName} <{m.ApproverEmail}>"), ("Overdue since", FormatDate(m.OverdueSince)),
+                ("Undecided positions", m.PositionsUndecided.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Link(m.DashboardLink, "Open the cycle dashboard")
+            .Note("You can delegate the task to another approver from the dashboard.")
+            .Build($"Overdue approval: {m.ApproverName} ({m.CycleTitle})");
+
+    public static RenderedTemplate DeadlineAtRisk(DeadlineAtRiskModel m) =>
+        new HtmlBuilder($"OPM deadline at risk: {m.CycleTitle}")
+            .Paragraph($"Dear {m.ChcoName},")
+            .Paragraph("The OPM deadline of the ", Strong(m.CycleTitle), $" ({m.Agency}) is {FormatTime(m.OpmDeadline)}, ",
+                Strong(BusinessDays(m.BusinessDaysLeft)), " from now, and the package is not ready.")
+            .Facts(("OPM deadline", FormatTime(m.OpmDeadline)),
+                ("Undecided positions", m.PositionsUndecided.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("Overdue tasks", m.OverdueTasks.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Link(m.DashboardLink, "Open the cycle dashboard")
+            .Build($"Warning: OPM deadline at risk for {m.CycleTitle}");
+
+    public static RenderedTemplate SignOffRequest(SignOffRequestModel m) =>
+        new HtmlBuilder($"Sign-off requested: {m.CycleTitle}")
+            .Paragraph($"Dear {m.SignerName},")
+            .Paragraph("All decisions of the ", Strong(m.CycleTitle), $" ({m.Agency}) are in. Please review the package and sign it off, or send it back with a note.")
+            .Facts(("Positions", m.PositionCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Summary", m.Summary),
+                ("OPM deadline", FormatTime(m.OpmDeadline)))
+            .Link(m.SignOffLink, "Review and sign off")
+            .Build($"Sign-off requested: {m.CycleTitle}");
+
+    public static RenderedTemplate OpmSubmission(OpmSubmissionModel m) =>
+        new HtmlBuilder($"{m.Agency}: response to {m.MemoTitle}")
+            .Paragraph("To the Office of Personnel Management,")
+            .Paragraph(Strong(m.Agency), $" submits its response to the OPM memorandum \"{m.MemoTitle}\" of {FormatDate(m.MemoDate)}. " +
+                $"The attached workbook {m.AttachmentFileName} holds the details.")
+            .Facts(("Agency", m.Agency), ("Memorandum", $"{m.MemoTitle} ({FormatDate(m.MemoDate)})"), ("Attachment", m.AttachmentFileName),
+                ("Summary", m.Summary), ("Signed off by", $"{m.SignedOffBy}, {FormatTime(m.SignedOffAt)}"))
+            .Paragraph($"Contact: {m.ContactName} ({m.ContactEmail})")
+            .Build($"{m.Agency} - {m.MemoTitle} ({FormatDate(m.MemoDate)})");
+
+    private static string Positions(int count) => count == 1 ? "1 position" : $"{count} positions";
+
+    private static string BusinessDays(int count) => count == 1 ? "1 business day" : $"{count} business days";
+}

@@ -1,0 +1,6 @@
+using Durable.Tests.Conformance;
+
+namespace Durable.Tests.InMemory;
+
+public sealed class InMemoryConformanceTests(InMemoryBackendFixture fixture)
+    : OrchestrationConformanceTests(fixture), IClassFixture<InMemoryBackendFixture>;
