@@ -19,7 +19,9 @@ internal sealed class InstanceStore(Table table, LargePayloads large)
             ["Name"] = state.Name,
             ["ExecutionId"] = state.ExecutionId,
             ["RuntimeStatus"] = state.RuntimeStatus.ToString(),
-            ["CreatedAt"] = state.CreatedAt,
+            // Whole milliseconds: Azurite compares date filters at millisecond precision, so a finer stored value
+            // would make CreatedTo bounds inclusive of the next tick's instances.
+            ["CreatedAt"] = TruncateToMilliseconds(state.CreatedAt),
             ["LastUpdatedAt"] = state.LastUpdatedAt,
             ["CompletedAt"] = state.CompletedAt,
             ["Parent"] = state.Parent is null ? null : StorageJson.Serialize(state.Parent),
@@ -96,4 +98,7 @@ internal sealed class InstanceStore(Table table, LargePayloads large)
             createdFrom is { } from ? TableFilter.DateGreaterOrEqual("CreatedAt", from) : null,
             createdTo is { } to ? TableFilter.DateLessOrEqual("CreatedAt", to) : null);
     }
+
+    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
+        new(value.Ticks - value.Ticks % TimeSpan.TicksPerMillisecond, value.Offset);
 }
