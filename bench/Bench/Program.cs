@@ -6,8 +6,16 @@ switch (which)
     case "domain":
         DomainBenchmark.Run(Console.Out);
         break;
+    case "durable":
+        await DurableBenchmark.RunAsync(Console.Out);
+        break;
+    case "all":
+        DomainBenchmark.Run(Console.Out);
+        Console.WriteLine();
+        await DurableBenchmark.RunAsync(Console.Out);
+        break;
     default:
-        Console.Error.WriteLine("Usage: dotnet run --project bench/Bench -c Release -- domain");
+        Console.Error.WriteLine("Usage: dotnet run --project bench/Bench -c Release -- [domain | durable | all]");
         return 2;
 }
 return 0;

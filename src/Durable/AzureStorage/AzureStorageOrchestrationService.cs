@@ -52,7 +52,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         options.Validate();
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Durable.AzureStorage");
-        var retry = new StorageRetryPolicy(options.StorageRetryInitialDelay, options.StorageRetryMaxDelay, options.StorageRetryMaxDuration, _logger);
+        var retry = new StorageRetryPolicy(options.StorageRetryInitialDelay, options.StorageRetryMaxDelay, options.StorageRetryMaxDuration, _logger, options.MaxConcurrentStorageRequests);
         var client = new StorageClient(options.ConnectionString, retry, options.StorageRequestTimeout, _logger);
         _layout = new TaskHubLayout(options.TaskHubName, options.PartitionCount);
         _large = new LargePayloads(client.GetBlobContainer(_layout.LargeMessageContainer), options.LargePayloadThresholdBytes);

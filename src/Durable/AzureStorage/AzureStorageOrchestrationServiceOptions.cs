@@ -58,6 +58,13 @@ public sealed partial class AzureStorageOrchestrationServiceOptions
     /// <summary>Concurrent storage calls one operation may issue (parallel sends and deletes).</summary>
     public int MaxParallelStorageOperations { get; set; } = 32;
 
+    /// <summary>
+    /// Storage requests this service keeps in flight at once, over all callers (dispatcher loops, partition fetchers,
+    /// parallel sends and deletes); further requests wait for a slot before they are issued (and before their timeout
+    /// starts). Azurite is single-threaded: more than a few dozen concurrent requests only lengthen its queue.
+    /// </summary>
+    public int MaxConcurrentStorageRequests { get; set; } = 24;
+
     /// <summary>First retry delay after a transient storage fault; doubles up to <see cref="StorageRetryMaxDelay"/>.</summary>
     public TimeSpan StorageRetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
@@ -96,6 +103,7 @@ public sealed partial class AzureStorageOrchestrationServiceOptions
         if (LargePayloadThresholdBytes is < 1024 or > 45 * 1024) Fail(nameof(LargePayloadThresholdBytes), "must be 1 KB–45 KB.");
         if (HistoryCacheCapacity < 0) Fail(nameof(HistoryCacheCapacity), "must not be negative.");
         if (MaxParallelStorageOperations < 1) Fail(nameof(MaxParallelStorageOperations), "must be at least 1.");
+        if (MaxConcurrentStorageRequests < 1) Fail(nameof(MaxConcurrentStorageRequests), "must be at least 1.");
         if (StorageRetryInitialDelay <= TimeSpan.Zero || StorageRetryMaxDelay < StorageRetryInitialDelay)
             Fail(nameof(StorageRetryInitialDelay), "must be positive and not above StorageRetryMaxDelay.");
         if (StorageRetryMaxDuration < TimeSpan.Zero) Fail(nameof(StorageRetryMaxDuration), "must not be negative.");

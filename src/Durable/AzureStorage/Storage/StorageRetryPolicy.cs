@@ -10,9 +10,24 @@ namespace Durable.AzureStorage.Storage;
 /// Retries transient storage faults (connection refused or reset, timeouts, 408/429/5xx) with exponential back-off,
 /// bounded per call by <see cref="MaxDuration"/>; every retry is logged. Non-transient errors surface at once.
 /// </summary>
-internal sealed class StorageRetryPolicy(TimeSpan initialDelay, TimeSpan maxDelay, TimeSpan maxDuration, ILogger logger)
+/// <remarks>
+/// Every request also passes a gate bounding the requests in flight per service (<c>maxConcurrentRequests</c>):
+/// Azurite is one single-threaded process, and an unbounded burst (dozens of dispatcher loops, parallel sends and
+/// deletes) queues thousands of HTTP requests there until they exceed the request timeout. Waiting for the gate is
+/// not part of a request's timeout, because the SDK's timer starts only when the request is issued.
+/// </remarks>
+internal sealed class StorageRetryPolicy(TimeSpan initialDelay, TimeSpan maxDelay, TimeSpan maxDuration, ILogger logger, int maxConcurrentRequests = int.MaxValue)
 {
     private readonly TimeSpan maxDurationValue = maxDuration;
+    private readonly SemaphoreSlim? gate = maxConcurrentRequests is > 0 and < int.MaxValue ? new SemaphoreSlim(maxConcurrentRequests, maxConcurrentRequests) : null;
+    private int inFlight;
+    private int peakInFlight;
+
+    /// <summary>Requests issued and not yet answered (diagnostics).</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>Most requests in flight at once so far (diagnostics).</summary>
+    public int PeakInFlight => Volatile.Read(ref peakInFlight);
 
     public TimeSpan MaxDuration => maxDurationValue;
 
@@ -25,7 +40,7 @@ internal sealed class StorageRetryPolicy(TimeSpan initialDelay, TimeSpan maxDela
         {
             try
             {
-                return await action(cancellationToken).ConfigureAwait(false);
+                return await RunGatedAsync(action, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsTransient(e, cancellationToken) && Stopwatch.GetElapsedTime(started) + delay < limit)
             {
@@ -34,6 +49,23 @@ internal sealed class StorageRetryPolicy(TimeSpan initialDelay, TimeSpan maxDela
                 await Task.Delay(delay + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 50)), cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, maxDelay.Ticks));
             }
+        }
+    }
+
+    private async Task<T> RunGatedAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        int now = Interlocked.Increment(ref inFlight);
+        int peak;
+        while (now > (peak = Volatile.Read(ref peakInFlight)) && Interlocked.CompareExchange(ref peakInFlight, now, peak) != peak) { }
+        try
+        {
+            return await action(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+            gate?.Release();
         }
     }
 
