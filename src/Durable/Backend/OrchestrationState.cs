@@ -17,4 +17,17 @@ public sealed record OrchestrationState
     public string? CustomStatus { get; init; }
     public FailureDetails? Failure { get; init; }
     public ParentInstance? Parent { get; init; }
+
+    /// <summary>The row of an instance that was just scheduled and has not run yet.</summary>
+    public static OrchestrationState Pending(ExecutionStarted started, DateTimeOffset now) => new()
+    {
+        InstanceId = started.InstanceId,
+        ExecutionId = started.ExecutionId,
+        Name = started.Name,
+        RuntimeStatus = OrchestrationRuntimeStatus.Pending,
+        CreatedAt = now,
+        LastUpdatedAt = now,
+        Input = started.Input,
+        Parent = started.Parent,
+    };
 }

@@ -440,17 +440,7 @@ public sealed class InMemoryOrchestrationService : IOrchestrationService
         instance.History = [];
         instance.Messages.Clear();
         instance.LockToken = 0; // a worker still holding the previous execution can no longer commit
-        instance.State = new OrchestrationState
-        {
-            InstanceId = started.InstanceId,
-            ExecutionId = started.ExecutionId,
-            Name = started.Name,
-            RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-            CreatedAt = now,
-            LastUpdatedAt = now,
-            Input = started.Input,
-            Parent = started.Parent,
-        };
+        instance.State = OrchestrationState.Pending(started, now);
         instance.Messages.Add(new PendingMessage(message));
         MarkReady(instance);
     }
