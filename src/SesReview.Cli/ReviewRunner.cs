@@ -13,9 +13,9 @@ namespace SesReview.Cli;
 /// <summary>Runs the commands: import, assess both reviews, write the workbooks, and say what happened.</summary>
 public sealed class ReviewRunner(TextWriter output, TimeProvider time)
 {
-    private readonly DesignationReviewOptions _designationOptions = new();
+    private static readonly DesignationReviewOptions DesignationOptions = new();
     private readonly ReviewDeadlines _deadlines =
-        new(BusinessCalendar.Default, new DesignationReviewOptions(), new AllocationReviewOptions());
+        new(BusinessCalendar.Default, DesignationOptions, new AllocationReviewOptions());
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -114,7 +114,7 @@ public sealed class ReviewRunner(TextWriter output, TimeProvider time)
         var watch = Stopwatch.StartNew();
         var assessments = new DesignationAssessor().Assess(inventory, asOf);
         var report = DesignationReportBuilder.Build(
-            agency, inventory, assessments, [], _designationOptions.MemoDate, _deadlines.DesignationDueDate);
+            agency, inventory, assessments, [], DesignationOptions.MemoDate, _deadlines.DesignationDueDate);
         var allocation = new AllocationCalculator().Review(inventory, agency, asOf, []);
         watch.Stop();
 
