@@ -1,0 +1,21 @@
+namespace SesReview.Workflows.Approvals;
+
+public enum TaskKind
+{
+    /// <summary>Designation review: decide each identified position (revert, or request retention with a justification).</summary>
+    Decision,
+    /// <summary>Allocation review: a component head proposes adjustments to the component's allocations.</summary>
+    Proposal,
+    /// <summary>The signer approves the package or sends it back with a note.</summary>
+    SignOff,
+}
+
+public enum TaskState
+{
+    Open,
+    Completed,
+    /// <summary>The internal cut-off passed first; undecided positions are reported as pending.</summary>
+    ClosedAtCutOff,
+    /// <summary>The cycle was cancelled.</summary>
+    Cancelled,
+}

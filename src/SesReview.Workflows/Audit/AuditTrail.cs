@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SesReview.Workflows.Storage;
+
+namespace SesReview.Workflows.Audit;
+
+/// <summary>The audit trail in a table: partition = cycle id, row key = time-ordered (ticks, then a unique suffix).</summary>
+public sealed class AuditTrail(IWorkflowStorage storage) : IAuditTrail
+{
+    private readonly IRecordTable _table = storage.Table(TableNames.Audit);
+
+    public async Task AppendAsync(AuditEntry entry, string? dedupKey = null, CancellationToken cancellationToken = default)
+    {
+        string json = JsonSerializer.Serialize(entry, WorkflowJson.Options);
+        string pk = StorageKeys.Escape(entry.CycleId);
+        if (dedupKey is null)
+        {
+            await _table.TryInsertAsync(pk, StorageKeys.Chronological(entry.At, Guid.NewGuid().ToString("N")), json, cancellationToken);
+            return;
+        }
+        // A repeated append carries a later time, so the row key cannot hold the time: a marker row keyed by the hash
+        // claims the key first, then the entry is written under the time of the first claim.
+        string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(dedupKey)))[..32];
+        await _table.TryInsertAsync(pk, "dedup-" + hash, JsonSerializer.Serialize(entry.At, WorkflowJson.Options), cancellationToken);
+        var claim = await _table.GetAsync(pk, "dedup-" + hash, cancellationToken);
+        var at = claim is null ? entry.At : JsonSerializer.Deserialize<DateTimeOffset>(claim.Json, WorkflowJson.Options);
+        await _table.UpsertAsync(pk, StorageKeys.Chronological(at, hash), JsonSerializer.Serialize(entry with { At = at }, WorkflowJson.Options), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var rows = await _table.ListAsync(StorageKeys.Escape(cycleId), cancellationToken);
+        return [.. rows.Where(r => !r.RowKey.StartsWith("dedup-", StringComparison.Ordinal))
+            .Select(r => JsonSerializer.Deserialize<AuditEntry>(r.Json, WorkflowJson.Options)!)];
+    }
+}

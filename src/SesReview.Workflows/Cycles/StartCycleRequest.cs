@@ -1,0 +1,40 @@
+namespace SesReview.Workflows.Cycles;
+
+/// <summary>
+/// What a CHCO sends to start a cycle (<c>POST /api/cycles</c>). Everything is nullable so that validation can name every
+/// missing field at once (<see cref="CycleRequestException"/>).
+/// </summary>
+public sealed record StartCycleRequest
+{
+    /// <summary><c>designation-review</c> or <c>allocation-review</c>.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Agency exactly as the inventory names it.</summary>
+    public string? Agency { get; init; }
+
+    /// <summary>Defaults to the memo date in settings (2025-02-05 or 2025-11-24).</summary>
+    public DateOnly? MemoDate { get; init; }
+
+    /// <summary>OPM's due date. Default: memo + 45 calendar days rolled forward (designation), or the configured due date (allocation).</summary>
+    public DateOnly? Deadline { get; init; }
+
+    /// <summary>Id returned by the inventory upload (<c>POST /api/inventories</c>).</summary>
+    public string? InventoryUploadId { get; init; }
+
+    public Person? Chco { get; init; }
+
+    /// <summary>Who signs the package off: the CHCO for the designation review (default), the agency head for the allocation review.</summary>
+    public Person? Signer { get; init; }
+
+    /// <summary>Approver (component head) per component. Components without one go to the CHCO.</summary>
+    public IReadOnlyList<ApproverAssignment>? Approvers { get; init; }
+
+    /// <summary>Assessment date; default: the day the cycle starts (agency time zone).</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>For the 120-day moratorium flag (5 U.S.C. 3395(e)).</summary>
+    public DateOnly? NewAgencyHeadAppointedOn { get; init; }
+
+    /// <summary>Optional caller-chosen cycle id (letters, digits, '-', '_'); a live cycle with the same id is refused.</summary>
+    public string? CycleId { get; init; }
+}

@@ -1,0 +1,29 @@
+using SesReview.Workbooks.Import;
+
+namespace SesReview.Workflows.Inventory;
+
+/// <summary>A file to upload. PLUM exports (.csv) need <see cref="PlumAgency"/> and <see cref="PlumKnownGeneralAsOf"/>.</summary>
+public sealed record InventoryUploadRequest(
+    string FileName, Stream Content, string? PlumAgency = null, DateOnly? PlumKnownGeneralAsOf = null, DateOnly? PlumSnapshotDate = null);
+
+/// <summary>A validated, stored inventory a cycle can start from.</summary>
+public sealed record InventoryUpload(
+    string UploadId,
+    string FileName,
+    long Bytes,
+    string Sha256,
+    DateTimeOffset UploadedAt,
+    string UploadedBy,
+    int Positions,
+    IReadOnlyList<string> Agencies,
+    IReadOnlyList<string> Components,
+    string Format,
+    string? PlumAgency = null,
+    DateOnly? PlumKnownGeneralAsOf = null,
+    DateOnly? PlumSnapshotDate = null);
+
+/// <summary>The upload, or every error found (each naming file, sheet, row, column and value); on errors nothing was saved.</summary>
+public sealed record InventoryUploadResult(InventoryUpload? Upload, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Upload is not null;
+}
