@@ -1,5 +1,25 @@
+using Durable;
+using Durable.AzureStorage;
+using Durable.Backend;
+using Durable.Hosting;
+using Durable.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SesReview.Domain.AllocationReview;
+using SesReview.Domain.Calendar;
+using SesReview.Domain.DesignationReview;
+using SesReview.Domain.Settings;
+using SesReview.Notifications;
+using SesReview.Workflows.Activities;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Audit;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Inventory;
+using SesReview.Workflows.Orchestrations;
+using SesReview.Workflows.Scheduling;
+using SesReview.Workflows.Storage;
 
 namespace SesReview.Workflows.Hosting;
 
@@ -8,12 +28,75 @@ public static class WorkflowServiceCollectionExtensions
     /// <summary>
     /// Registers the workflows with everything they need: settings (validated now, naming the bad key), storage, the
     /// durable engine on Azure Storage (<c>AzureWebJobsStorage</c>) with its worker, notifications, and the services the
-    /// host calls (<see cref="Cycles.ICycleService"/>, <see cref="Inventory.IInventoryUploads"/>,
-    /// <see cref="Approvals.IApprovalService"/>, <see cref="Audit.IAuditTrail"/>).
+    /// host calls (<see cref="ICycleService"/>, <see cref="IInventoryUploads"/>, <see cref="IApprovalService"/>,
+    /// <see cref="IAuditTrail"/>). Storage settings of the engine bind from <c>extensions:durableTask:storageProvider</c>.
     /// </summary>
     public static IServiceCollection AddSesReviewWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
-        // Filled in by the workflows change; the host calls only this.
+        string connection = Setting(configuration, "AzureWebJobsStorage")
+            ?? throw new InvalidOperationException("Setting 'AzureWebJobsStorage' is required (UseDevelopmentStorage=true for Azurite).");
+
+        var review = new SesReviewOptions();
+        configuration.GetSection(SesReviewOptions.SectionName).Bind(review);
+        review.Validate();
+        var workflow = new WorkflowOptions();
+        configuration.GetSection(WorkflowOptions.SectionName).Bind(workflow);
+        workflow.Validate();
+        var approvals = new ApprovalOptions();
+        configuration.GetSection(ApprovalOptions.SectionName).Bind(approvals);
+        approvals.Validate();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(review.Calendar).AddSingleton(review.DesignationReview).AddSingleton(review.AllocationReview)
+            .AddSingleton(review.NoncareerLimit).AddSingleton(review.Reassignment);
+        services.AddSingleton(new BusinessCalendar(review.Calendar));
+        services.AddSingleton(sp => new DesignationAssessor(review.DesignationReview, review.Reassignment));
+        services.AddSingleton(sp => new AllocationCalculator(review.AllocationReview, review.NoncareerLimit, sp.GetRequiredService<BusinessCalendar>()));
+        services.AddSingleton(workflow).AddSingleton(approvals);
+
+        services.TryAddSingleton<IWorkflowStorage>(_ => new AzureWorkflowStorage(connection));
+        services.AddSingleton<CycleStore>();
+        services.AddSingleton<IAuditTrail, AuditTrail>();
+        services.AddSingleton<IInventoryUploads, InventoryUploads>();
+        services.AddSingleton<ApprovalTokens>();
+        services.AddSingleton<TaskLinks>();
+        services.AddSingleton<SchedulePlanner>();
+        services.AddSingleton<ICycleService, CycleService>();
+        services.AddSingleton<IApprovalService, ApprovalService>();
+
+        services.AddSesReviewNotifications(configuration);
+
+        services.AddDurableTask(configuration, RegisterWorkflows).UseBackend(sp =>
+        {
+            var engine = sp.GetRequiredService<DurableTaskOptions>();
+            var storage = new AzureStorageOrchestrationServiceOptions { ConnectionString = connection, TaskHubName = engine.HubName, PartitionCount = engine.PartitionCount, MaxDequeueCount = engine.MaxDequeueCount };
+            configuration.GetSection(DurableTaskOptions.SectionPath + ":storageProvider").Bind(storage);
+            return new AzureStorageOrchestrationService(storage, sp.GetService<ILoggerFactory>());
+        });
         return services;
+    }
+
+    /// <summary>Every orchestrator and activity of both cycles, by the names the orchestrations call them.</summary>
+    public static void RegisterWorkflows(DurableTaskRegistry registry) => registry
+        .AddOrchestrator<DesignationCycleOrchestrator>(OrchestratorNames.DesignationCycle)
+        .AddOrchestrator<AllocationCycleOrchestrator>(OrchestratorNames.AllocationCycle)
+        .AddOrchestrator<AssessComponentOrchestrator>(OrchestratorNames.AssessComponent)
+        .AddOrchestrator<ApprovalTaskOrchestrator>(OrchestratorNames.ApprovalTask)
+        .AddActivity<LoadInventoryActivity>(ActivityNames.LoadInventory)
+        .AddActivity<AssessPositionsActivity>(ActivityNames.AssessPositions)
+        .AddActivity<PlanTasksActivity>(ActivityNames.PlanTasks)
+        .AddActivity<SendTaskNoticeActivity>(ActivityNames.SendTaskNotice)
+        .AddActivity<GetTaskProgressActivity>(ActivityNames.GetTaskProgress)
+        .AddActivity<EscalateActivity>(ActivityNames.Escalate)
+        .AddActivity<CloseTaskActivity>(ActivityNames.CloseTask)
+        .AddActivity<BuildPackageActivity>(ActivityNames.BuildPackage)
+        .AddActivity<WarnDeadlineAtRiskActivity>(ActivityNames.WarnDeadlineAtRisk)
+        .AddActivity<SubmitToOpmActivity>(ActivityNames.SubmitToOpm);
+
+    /// <summary>A setting at its own key or under <c>Values:</c> (local.settings.json's shape); the sample's placeholder counts as missing.</summary>
+    private static string? Setting(IConfiguration configuration, string key)
+    {
+        string? value = configuration[key] ?? configuration["Values:" + key];
+        return string.IsNullOrWhiteSpace(value) || value.StartsWith("set in configuration", StringComparison.Ordinal) ? null : value;
     }
 }

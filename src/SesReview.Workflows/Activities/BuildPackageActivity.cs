@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Durable;
+using SesReview.Domain.AllocationReview;
+using SesReview.Domain.DesignationReview;
+using SesReview.Domain.Model;
+using SesReview.Workbooks.Export;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Inventory;
+using SesReview.Workflows.Orchestrations;
+
+namespace SesReview.Workflows.Activities;
+
+/// <summary>
+/// Builds the cycle's workbook from what is stored: the OPM designation report (every identified position, each
+/// decision, retention justifications; undecided ones as pending) or the allocation adjustment workbook (with the
+/// signature block once signed off). Stores it as the cycle's package. Idempotent: a re-run writes the same blob name.
+/// </summary>
+public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads uploads, AllocationCalculator allocations, TimeProvider time)
+    : TaskActivity<BuildPackageInput, PackageRecord>
+{
+    public override async Task<PackageRecord> RunAsync(TaskActivityContext context, BuildPackageInput input)
+    {
+        var ct = context.CancellationToken;
+        var cycle = input.Cycle;
+        var inventory = await uploads.LoadAsync(cycle.InventoryUploadId, ct)
+            ?? throw new InvalidOperationException($"Inventory upload '{cycle.InventoryUploadId}' does not exist.");
+        using var output = new MemoryStream();
+        string summary;
+        IReadOnlyList<string> warnings;
+        string fileName;
+        if (cycle.Kind == CycleKind.DesignationReview)
+        {
+            var assessments = (await store.ListPositionsAsync(cycle.CycleId, ct)).Where(p => p.Assessment is not null).Select(p => p.Assessment!);
+            var decisions = (await store.ListDecisionsAsync(cycle.CycleId, ct))
+                .Select(d => new PositionDecision(d.PositionId, d.Action, d.Justification, d.DecidedBy, d.DecidedAt));
+            var report = DesignationReportBuilder.Build(cycle.Agency, inventory, assessments, decisions, cycle.MemoDate, cycle.DueDate);
+            DesignationReportWriter.Write(report, output);
+            var s = DesignationReportSummary.From(report);
+            summary = $"{s.Identified} positions identified ({s.CriterionA} General on 2021-01-19, {s.CriterionB} noncareer for a majority of 2021-2025); " +
+                      $"{s.Revert} to revert to General, {s.RetentionRequests} retention requests, {s.DecisionsPending} decisions pending.";
+            warnings = s.DecisionsPending > 0 ? [$"{s.DecisionsPending} identified positions have no decision and are reported as pending."] : [];
+            fileName = $"{Slug(cycle.Agency)}-career-reserved-review-{cycle.DueDate:yyyy-MM-dd}.xlsx";
+        }
+        else
+        {
+            var (proposals, redesignations) = await store.ListProposalsAsync(cycle.CycleId, ct);
+            var byId = inventory.Positions.ToDictionary(p => p.PositionId, StringComparer.Ordinal);
+            var result = allocations.Review(inventory, cycle.Agency, cycle.AsOf,
+                proposals.Select(p => new AdjustmentProposal(p.Component, p.PayPlan, p.Adjustment, p.Reason, p.Justification)),
+                redesignations.Select(r => new RedesignationProposal(r.PositionId, r.Component, byId[r.PositionId].Title,
+                    r.To == Designation.CareerReserved ? Designation.General : Designation.CareerReserved, r.To, r.Justification)));
+            AllocationWorkbookWriter.Write(result, output, input.Final ? new SignatureBlock(cycle.Signer.Name, "Signed off in the review system") : null);
+            warnings = AllocationWorkbookWriter.WarningsOf(result);
+            summary = $"{result.Lines.Count} allocation lines; allocated {result.Lines.Sum(l => l.Allocated)}, proposed change {result.Lines.Sum(l => l.ProposedAdjustment):+#;-#;0}, " +
+                      $"resulting {result.Lines.Sum(l => l.ResultingAllocation)}; {result.Redesignations.Count} redesignations proposed; {warnings.Count} warnings.";
+            fileName = $"{Slug(cycle.Agency)}-executive-allocation-adjustments-{cycle.DueDate:yyyy-MM-dd}.xlsx";
+        }
+        byte[] bytes = output.ToArray();
+        string sha = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+        var package = new PackageRecord(fileName, $"{cycle.CycleId}/r{input.Round}{(input.Final ? "-final" : "")}/{fileName}", sha, bytes.LongLength,
+            time.GetUtcNow(), input.Round, input.Final, summary, warnings);
+        return await store.SavePackageAsync(cycle.CycleId, package, bytes, ct);
+    }
+
+    private static string Slug(string text) =>
+        string.Join('-', new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } s ? s : "agency";
+}

@@ -1,0 +1,20 @@
+using Durable;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Orchestrations;
+
+namespace SesReview.Workflows.Activities;
+
+/// <summary>
+/// Reads a task's record (the source of truth: the task page writes decisions there before it wakes the orchestration)
+/// and says how far it is. Reads only.
+/// </summary>
+public sealed class GetTaskProgressActivity(CycleStore store) : TaskActivity<TaskRef, TaskProgress>
+{
+    public override async Task<TaskProgress> RunAsync(TaskActivityContext context, TaskRef input)
+    {
+        var task = await store.GetTaskAsync(input.CycleId, input.TaskId, context.CancellationToken)
+            ?? throw new InvalidOperationException($"Task '{input.TaskId}' of cycle '{input.CycleId}' does not exist.");
+        return await TaskProgressReader.ReadAsync(store, task, context.CancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using Durable;
+using SesReview.Domain.Model;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Inventory;
+using SesReview.Workflows.Orchestrations;
+using SesReview.Workflows.Scheduling;
+
+namespace SesReview.Workflows.Activities;
+
+/// <summary>
+/// Reads the cycle's inventory upload and returns its components with position counts (designation review: ES
+/// positions; allocation review: every component with positions or allocations), plus the cycle's schedule. Reads only.
+/// </summary>
+public sealed class LoadInventoryActivity(IInventoryUploads uploads, SchedulePlanner planner, WorkflowOptions options)
+    : TaskActivity<CycleInput, InventoryOutline>
+{
+    public override async Task<InventoryOutline> RunAsync(TaskActivityContext context, CycleInput cycle)
+    {
+        var inventory = await uploads.LoadAsync(cycle.InventoryUploadId, context.CancellationToken)
+            ?? throw new InvalidOperationException($"Inventory upload '{cycle.InventoryUploadId}' does not exist.");
+        var mine = inventory.Positions.Where(p => string.Equals(p.Agency, cycle.Agency, StringComparison.Ordinal)).ToList();
+        var components = cycle.Kind == CycleKind.DesignationReview
+            ? mine.Where(p => p.PayPlan == PayPlan.ES).GroupBy(p => p.Component, StringComparer.Ordinal)
+                .Select(g => new ComponentOutline(g.Key, g.Count()))
+            : mine.Select(p => p.Component).Concat(inventory.Allocations.Select(a => a.Component))
+                .Distinct(StringComparer.Ordinal)
+                .Where(c => mine.Any(p => p.Component == c) || inventory.Allocations.Any(a => a.Component == c))
+                .Select(c => new ComponentOutline(c, mine.Count(p => p.Component == c)));
+        var list = components.OrderBy(c => c.Component, StringComparer.Ordinal).ToList();
+        return new InventoryOutline(list.Sum(c => c.Positions), list, planner.PlanCycle(cycle.StartedAt, cycle.DueAt), options.AssessmentBatchSize);
+    }
+}

@@ -1,0 +1,42 @@
+using Durable;
+using SesReview.Domain.Calendar;
+using SesReview.Notifications;
+using SesReview.Notifications.Templates;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Audit;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Orchestrations;
+using SesReview.Workflows.Scheduling;
+
+namespace SesReview.Workflows.Activities;
+
+/// <summary>Warns the CHCO that OPM's deadline is near and the package is not submitted (message key <c>deadline-warning</c>, once per cycle).</summary>
+public sealed class WarnDeadlineAtRiskActivity(
+    CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, BusinessCalendar calendar, IAuditTrail audit, TimeProvider time)
+    : TaskActivity<CycleRef, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, CycleRef input)
+    {
+        var ct = context.CancellationToken;
+        var cycle = (await store.GetCycleAsync(input.CycleId, ct))?.Input ?? throw new InvalidOperationException($"Cycle '{input.CycleId}' does not exist.");
+        if (await store.GetSubmissionAsync(cycle.CycleId, ct) is not null) return false;
+        int undecided = 0, overdue = 0;
+        foreach (var task in (await store.ListTasksAsync(cycle.CycleId, ct)).Where(t => t.State == TaskState.Open))
+        {
+            var progress = await TaskProgressReader.ReadAsync(store, task, ct);
+            if (task.Kind == TaskKind.Decision) undecided += progress.Items - progress.Done;
+            if (progress.Overdue) overdue++;
+        }
+        int businessDaysLeft = Math.Max(0, calendar.BusinessDaysBetween(planner.LocalDate(time.GetUtcNow()), cycle.DueDate));
+        const string key = "deadline-warning";
+        var message = NotificationBuilder.To(cycle.Chco, cycle.CycleId, key, NotificationKind.Warning,
+            NotificationTemplates.DeadlineAtRisk(new DeadlineAtRiskModel(cycle.Agency, cycle.Title, cycle.Chco.Name, cycle.DueAt, businessDaysLeft,
+                undecided, overdue, links.ForCycle(cycle.CycleId))),
+            links.ForCycle(cycle.CycleId), "Open the cycle");
+        var receipt = await sender.SendAsync(message, ct);
+        await audit.AppendAsync(new AuditEntry(cycle.CycleId, time.GetUtcNow(), AuditKinds.DeadlineWarning, "system", "email", null,
+            $"OPM deadline {cycle.DueAt:u} at risk: {undecided} positions undecided, {overdue} tasks overdue; CHCO {cycle.Chco.Email} told (message {receipt.ProviderMessageId})"),
+            $"notice:{key}", ct);
+        return true;
+    }
+}

@@ -1,0 +1,265 @@
+using Durable.Client;
+using SesReview.Domain.AllocationReview;
+using SesReview.Domain.DesignationReview;
+using SesReview.Domain.Model;
+using SesReview.Domain.Settings;
+using SesReview.Workflows.Audit;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Inventory;
+using SesReview.Workflows.Orchestrations;
+
+namespace SesReview.Workflows.Approvals;
+
+/// <summary>
+/// The logic behind the task pages. Writes go to the task's records first and only then wake the task's orchestration,
+/// so a crash in between loses nothing: the record is the source of truth and the orchestration re-reads it (also at
+/// its next reminder). A repeated POST with the same content records nothing new.
+/// </summary>
+public sealed class ApprovalService(
+    ApprovalTokens tokens,
+    CycleStore store,
+    DurableTaskClient client,
+    IInventoryUploads uploads,
+    AllocationCalculator allocations,
+    AllocationReviewOptions allocationOptions,
+    DesignationReviewOptions designationOptions,
+    IAuditTrail audit,
+    TimeProvider time) : IApprovalService
+{
+    private sealed record Access(TaskAccess Result, string? Message, ApprovalTask? Task = null, CycleInput? Cycle = null, TaskTokenClaims? Claims = null);
+
+    public async Task<TaskPage> OpenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var access = await ResolveAsync(token, cancellationToken);
+        if (access.Result != TaskAccess.Ok) return TaskPage.Denied(access.Result, access.Message!);
+        return new TaskPage(TaskAccess.Ok, null, await ViewAsync(access.Task!, access.Cycle!, cancellationToken));
+    }
+
+    public async Task<SubmitOutcome> SubmitDecisionsAsync(string token, IReadOnlyList<DecisionInput> decisions, RequestOrigin origin, CancellationToken cancellationToken = default)
+    {
+        var access = await ResolveAsync(token, cancellationToken);
+        if (access.Result != TaskAccess.Ok) return SubmitOutcome.Denied(access.Result, access.Message!);
+        var (task, cycle) = (access.Task!, access.Cycle!);
+        if (task.Kind != TaskKind.Decision) return SubmitOutcome.Invalid([new("decisions", "this task does not take position decisions")]);
+
+        var errors = new List<FieldError>();
+        var mine = task.PositionIds.ToHashSet(StringComparer.Ordinal);
+        if (decisions.Count == 0) errors.Add(new("decisions", "choose revert or retain for at least one position"));
+        foreach (var group in decisions.GroupBy(d => d.PositionId, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add(new($"decision[{group.Key}]", "appears more than once"));
+        foreach (var d in decisions)
+        {
+            if (!mine.Contains(d.PositionId)) errors.Add(new($"decision[{d.PositionId}]", "is not a position of this task"));
+            else if (d.Action is not (ProposedAction.RevertToGeneral or ProposedAction.RequestRetention))
+                errors.Add(new($"decision[{d.PositionId}]", "must be revert or retain"));
+            else if (d.Action == ProposedAction.RequestRetention && (d.Justification?.Trim().Length ?? 0) < designationOptions.MinimumRetentionJustificationLength)
+                errors.Add(new($"justification[{d.PositionId}]",
+                    $"a retention request needs a justification of at least {designationOptions.MinimumRetentionJustificationLength} characters (has {d.Justification?.Trim().Length ?? 0})"));
+        }
+        if (errors.Count > 0) return SubmitOutcome.Invalid(errors);
+
+        var existing = (await store.ListDecisionsAsync(cycle.CycleId, cancellationToken)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
+        var changed = decisions.Where(d => !(existing.TryGetValue(d.PositionId, out var e) && e.Round == task.Round && e.Action == d.Action
+            && string.Equals(e.Justification ?? "", Justification(d) ?? "", StringComparison.Ordinal))).ToList();
+        if (changed.Count == 0) return SubmitOutcome.Repeat("These decisions were already recorded; nothing changed.");
+        if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; decisions can no longer be changed.");
+
+        var now = time.GetUtcNow();
+        var records = changed.Select(d => new DecisionRecord(d.PositionId, task.TaskId, task.Round, d.Action, Justification(d),
+            task.Approver.Email, task.Approver.Name, now, origin.Channel, origin.SourceAddress)).ToList();
+        await store.SaveDecisionsAsync(cycle.CycleId, records, cancellationToken);
+        foreach (var r in records)
+            await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Decision, r.DecidedBy, origin.Channel, origin.SourceAddress,
+                $"Position {r.PositionId}: {(r.Action == ProposedAction.RevertToGeneral ? "revert to General" : "request retention as Career Reserved")}" +
+                (r.Justification is null ? "" : $" — {r.Justification}") + $" (task {task.TaskId}, round {task.Round})"), null, cancellationToken);
+
+        var progress = await TaskProgressReader.ReadAsync(store, task, cancellationToken);
+        if (progress.Complete)
+            await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = now } : null, cancellationToken);
+        await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
+        return SubmitOutcome.Done(progress.Complete
+            ? $"Recorded {records.Count} decisions. Every position of this task is decided — thank you."
+            : $"Recorded {records.Count} decisions; {progress.Items - progress.Done} positions still need a decision.");
+    }
+
+    public async Task<SubmitOutcome> SubmitProposalsAsync(
+        string token, IReadOnlyList<ProposalInput> proposals, IReadOnlyList<RedesignationInput> redesignations, RequestOrigin origin,
+        CancellationToken cancellationToken = default)
+    {
+        var access = await ResolveAsync(token, cancellationToken);
+        if (access.Result != TaskAccess.Ok) return SubmitOutcome.Denied(access.Result, access.Message!);
+        var (task, cycle) = (access.Task!, access.Cycle!);
+        if (task.Kind != TaskKind.Proposal) return SubmitOutcome.Invalid([new("proposals", "this task does not take allocation proposals")]);
+
+        var inventory = await uploads.LoadAsync(cycle.InventoryUploadId, cancellationToken) ?? throw new InvalidOperationException("The cycle's inventory is missing.");
+        var lines = allocations.CurrentLines(inventory, cycle.Agency, cycle.AsOf).Where(l => task.Components.Contains(l.Component)).ToList();
+        var errors = new List<FieldError>();
+        foreach (var p in proposals)
+        {
+            string field = $"adjustment[{p.Component}|{p.PayPlan}]";
+            var line = lines.FirstOrDefault(l => l.Component == p.Component && l.PayPlan == p.PayPlan);
+            if (line is null) { errors.Add(new(field, "is not an allocation of this task's components")); continue; }
+            if (line.Allocated + p.Adjustment < 0) errors.Add(new(field, $"would leave {line.Allocated + p.Adjustment} positions; the allocation is {line.Allocated}"));
+            if (p.Adjustment != 0 && string.IsNullOrWhiteSpace(p.Justification))
+                errors.Add(new($"justification[{p.Component}|{p.PayPlan}]", "is required for an adjustment"));
+            if (line.VacancyRate > allocationOptions.VacancyExplanationThreshold && string.IsNullOrWhiteSpace(p.Reason) && string.IsNullOrWhiteSpace(p.Justification))
+                errors.Add(new($"reason[{p.Component}|{p.PayPlan}]", $"vacancy is {line.VacancyRate:P0}, above {allocationOptions.VacancyExplanationThreshold:P0}: explain it"));
+        }
+        foreach (var group in proposals.GroupBy(p => (p.Component, p.PayPlan)).Where(g => g.Count() > 1))
+            errors.Add(new($"adjustment[{group.Key.Component}|{group.Key.PayPlan}]", "appears more than once"));
+        var byId = inventory.Positions.ToDictionary(p => p.PositionId, StringComparer.Ordinal);
+        foreach (var r in redesignations)
+        {
+            string field = $"redesignation[{r.PositionId}]";
+            if (!byId.TryGetValue(r.PositionId, out var position) || position.PayPlan != PayPlan.ES || position.Agency != cycle.Agency || !task.Components.Contains(position.Component))
+                errors.Add(new(field, "is not an ES position of this task's components"));
+            if (string.IsNullOrWhiteSpace(r.Justification)) errors.Add(new($"{field}.justification", "is required"));
+        }
+        if (errors.Count > 0) return SubmitOutcome.Invalid(errors);
+
+        var now = time.GetUtcNow();
+        var (stored, storedRedesignations) = await store.ListProposalsAsync(cycle.CycleId, cancellationToken);
+        bool same = (proposals.All(p => stored.Any(s => s.Round == task.Round && s.Component == p.Component && s.PayPlan == p.PayPlan
+            && s.Adjustment == p.Adjustment && s.Reason == Clean(p.Reason) && s.Justification == Clean(p.Justification)))
+            && redesignations.All(r => storedRedesignations.Any(s => s.Round == task.Round && s.PositionId == r.PositionId && s.To == r.To && s.Justification == r.Justification.Trim()))
+            && stored.Any(s => s.TaskId == task.TaskId && s.Round == task.Round));
+        if (same) return SubmitOutcome.Repeat("These proposals were already recorded; nothing changed.");
+        if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; proposals can no longer be changed.");
+
+        var records = proposals.Select(p => new ProposalRecord(p.Component, p.PayPlan, p.Adjustment, Clean(p.Reason), Clean(p.Justification), task.TaskId, task.Round, task.Approver.Email, now)).ToList();
+        // A line left without a proposal is recorded as "no change", so that the round shows the component head answered.
+        records.AddRange(lines.Where(l => !proposals.Any(p => p.Component == l.Component && p.PayPlan == l.PayPlan))
+            .Select(l => new ProposalRecord(l.Component, l.PayPlan, 0, null, null, task.TaskId, task.Round, task.Approver.Email, now)));
+        var redesignationRecords = redesignations.Select(r => new RedesignationRecord(r.PositionId, byId[r.PositionId].Component, r.To, r.Justification.Trim(), task.TaskId, task.Round, task.Approver.Email, now)).ToList();
+        await store.SaveProposalsAsync(cycle.CycleId, records, redesignationRecords, cancellationToken);
+        foreach (var r in records.Where(r => r.Adjustment != 0 || r.Reason is not null))
+            await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Proposal, task.Approver.Email, origin.Channel, origin.SourceAddress,
+                $"{r.Component} {r.PayPlan}: adjustment {r.Adjustment:+#;-#;0}" + (r.Reason is null ? "" : $", reason: {r.Reason}") + (r.Justification is null ? "" : $", justification: {r.Justification}")), null, cancellationToken);
+        foreach (var r in redesignationRecords)
+            await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Proposal, task.Approver.Email, origin.Channel, origin.SourceAddress,
+                $"Position {r.PositionId}: redesignate to {r.To} — {r.Justification}"), null, cancellationToken);
+        await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Proposal, task.Approver.Email, origin.Channel, origin.SourceAddress,
+            $"Proposals of task {task.TaskId} (round {task.Round}) submitted for {string.Join(", ", task.Components)}"), null, cancellationToken);
+        await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = now } : null, cancellationToken);
+        await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
+        return SubmitOutcome.Done($"Recorded the proposals for {string.Join(", ", task.Components)}.");
+    }
+
+    public async Task<SubmitOutcome> SignOffAsync(string token, bool approve, string? note, RequestOrigin origin, CancellationToken cancellationToken = default)
+    {
+        var access = await ResolveAsync(token, cancellationToken);
+        if (access.Result != TaskAccess.Ok) return SubmitOutcome.Denied(access.Result, access.Message!);
+        var (task, cycle) = (access.Task!, access.Cycle!);
+        if (task.Kind != TaskKind.SignOff) return SubmitOutcome.Invalid([new("action", "this task is not a sign-off")]);
+        if (!approve && string.IsNullOrWhiteSpace(note)) return SubmitOutcome.Invalid([new("note", "say what should change when sending the package back")]);
+
+        var now = time.GetUtcNow();
+        var record = new SignOffRecord(task.Round, approve, Clean(note), task.Approver.Email, task.Approver.Name, now, origin.SourceAddress);
+        if (!await store.TryAddSignOffAsync(cycle.CycleId, record, cancellationToken))
+        {
+            var first = (await store.ListSignOffsAsync(cycle.CycleId, cancellationToken)).First(s => s.Round == task.Round);
+            return SubmitOutcome.Repeat(first.Approved == approve
+                ? "Your answer was already recorded; nothing changed."
+                : $"This round was already answered ({(first.Approved ? "approved" : "sent back")} at {first.At:u}); nothing changed.");
+        }
+        await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, approve ? AuditKinds.SignOff : AuditKinds.SentBack, task.Approver.Email, origin.Channel, origin.SourceAddress,
+            approve ? $"Package of round {task.Round} approved for submission to OPM" : $"Package of round {task.Round} sent back: {record.Note}"), null, cancellationToken);
+        await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = now } : null, cancellationToken);
+        await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
+        return SubmitOutcome.Done(approve ? "Approved. The package will be emailed to OPM." : "Sent back. The approvers get their tasks again with your note.");
+    }
+
+    public async Task<SubmitOutcome> DelegateAsync(string token, Person to, string? note, RequestOrigin origin, CancellationToken cancellationToken = default)
+    {
+        var access = await ResolveAsync(token, cancellationToken);
+        if (access.Result == TaskAccess.Forbidden && access.Task is { } held && access.Claims is { } claims
+            && held.Delegations.LastOrDefault() is { } last && last.From.IsSameAs(claims.ApproverEmail) && last.To.IsSameAs(to?.Email))
+            return SubmitOutcome.Repeat($"The task was already handed to {last.To.Name}; nothing changed.");
+        if (access.Result != TaskAccess.Ok) return SubmitOutcome.Denied(access.Result, access.Message!);
+        var (task, cycle) = (access.Task!, access.Cycle!);
+
+        var errors = new List<FieldError>();
+        CycleService.CheckPerson(to, "delegate", errors, required: true);
+        if (errors.Count == 0 && task.Approver.IsSameAs(to!.Email)) errors.Add(new("delegate.email", "is the person who holds the task now"));
+        if (errors.Count > 0) return SubmitOutcome.Invalid(errors);
+        if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed and cannot be delegated.");
+
+        var now = time.GetUtcNow();
+        var delegate_ = new Person(to!.Name.Trim(), to.Email.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(to.TeamsUserId) ? null : to.TeamsUserId.Trim());
+        var updated = await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => !t.Approver.IsSameAs(task.Approver.Email) ? null : t with
+        {
+            Approver = delegate_,
+            Delegations = [.. t.Delegations, new Delegation(t.Approver, delegate_, now, Clean(note))],
+        }, cancellationToken);
+        if (updated is null || !updated.Approver.IsSameAs(delegate_.Email)) return SubmitOutcome.Denied(TaskAccess.Forbidden, "The task changed hands meanwhile.");
+        await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Delegation, task.Approver.Email, origin.Channel, origin.SourceAddress,
+            $"Task {task.TaskId} delegated from {task.Approver.Email} to {delegate_.Email}" + (Clean(note) is { } n ? $": {n}" : "")), null, cancellationToken);
+        await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
+        return SubmitOutcome.Done($"The task is now {delegate_.Name}'s; they will get their own link. This link no longer works.");
+    }
+
+    public async Task<(TaskAccess Access, PackageFile? File)> GetPackageAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var access = await ResolveAsync(token, cancellationToken);
+        if (access.Result != TaskAccess.Ok) return (access.Result, null);
+        if (access.Task!.Kind != TaskKind.SignOff) return (TaskAccess.Forbidden, null);
+        var file = await store.GetPackageFileAsync(access.Cycle!.CycleId, cancellationToken);
+        return (file is null ? TaskAccess.NotFound : TaskAccess.Ok, file);
+    }
+
+    private async Task<Access> ResolveAsync(string token, CancellationToken ct)
+    {
+        switch (tokens.Validate(token, out var claims))
+        {
+            case TokenFailure.Forged: return new(TaskAccess.Forbidden, "This link is not valid.");
+            case TokenFailure.Expired: return new(TaskAccess.Expired, "This link has expired. The next reminder brings a new one, or ask the executive resources office.");
+        }
+        var task = await store.GetTaskAsync(claims!.CycleId, claims.TaskId, ct);
+        var cycle = (await store.GetCycleAsync(claims.CycleId, ct))?.Input;
+        if (task is null || cycle is null) return new(TaskAccess.NotFound, "There is no such task.");
+        if (!task.Approver.IsSameAs(claims.ApproverEmail))
+            return new(TaskAccess.Forbidden, "This task is no longer assigned to the person this link was sent to.", task, cycle, claims);
+        var instance = await client.GetInstanceAsync(claims.CycleId, cancellationToken: ct);
+        if (instance is null || instance.IsCompleted || task.State == TaskState.Cancelled)
+            return new(TaskAccess.Gone, "This review cycle is finished; the task can no longer be changed.", task, cycle, claims);
+        return new(TaskAccess.Ok, null, task, cycle, claims);
+    }
+
+    private async Task<TaskView> ViewAsync(ApprovalTask task, CycleInput cycle, CancellationToken ct)
+    {
+        bool open = task.State == TaskState.Open;
+        switch (task.Kind)
+        {
+            case TaskKind.Decision:
+            {
+                var positions = (await store.ListPositionsAsync(cycle.CycleId, ct)).ToDictionary(p => p.PositionId, StringComparer.Ordinal);
+                var decisions = (await store.ListDecisionsAsync(cycle.CycleId, ct)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
+                var rows = task.PositionIds.Where(positions.ContainsKey).Select(id => positions[id]).Select(p => new TaskPositionView(
+                    p.PositionId, p.Title, p.Component, p.Assessment?.CurrentDesignation?.ToString(), p.Assessment?.RedesignatedToCareerReservedOn,
+                    p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId))).ToList();
+                return new TaskView(task, cycle, open, designationOptions.MinimumRetentionJustificationLength, rows, [], [], null);
+            }
+            case TaskKind.Proposal:
+            {
+                var inventory = await uploads.LoadAsync(cycle.InventoryUploadId, ct) ?? throw new InvalidOperationException("The cycle's inventory is missing.");
+                var (proposals, redesignations) = await store.ListProposalsAsync(cycle.CycleId, ct);
+                var lines = allocations.CurrentLines(inventory, cycle.Agency, cycle.AsOf).Where(l => task.Components.Contains(l.Component))
+                    .Select(l => new AllocationLineView(l.Component, l.PayPlan, l.Allocated, l.Filled, l.Vacant, l.VacancyRate,
+                        l.VacancyRate > allocationOptions.VacancyExplanationThreshold,
+                        proposals.FirstOrDefault(p => p.Component == l.Component && p.PayPlan == l.PayPlan))).ToList();
+                return new TaskView(task, cycle, open, 0, [], lines, [.. redesignations.Where(r => task.Components.Contains(r.Component))], null);
+            }
+            default:
+            {
+                var package = await store.GetPackageAsync(cycle.CycleId, ct);
+                var history = await store.ListSignOffsAsync(cycle.CycleId, ct);
+                return new TaskView(task, cycle, open, 0, [], [], [],
+                    new SignOffView(task.Round, package?.Summary ?? "The package is being built.", package?.Warnings ?? [], package, history));
+            }
+        }
+    }
+
+    private static string? Justification(DecisionInput d) => d.Action == ProposedAction.RequestRetention ? Clean(d.Justification) : null;
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

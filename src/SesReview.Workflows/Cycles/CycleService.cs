@@ -1,0 +1,166 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Durable.Client;
+using SesReview.Domain.Calendar;
+using SesReview.Domain.Settings;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Audit;
+using SesReview.Workflows.Inventory;
+using SesReview.Workflows.Scheduling;
+
+namespace SesReview.Workflows.Cycles;
+
+/// <summary>Starts, lists, shows and cancels cycles (the host's <c>/api/cycles</c>).</summary>
+public sealed partial class CycleService(
+    DurableTaskClient client,
+    CycleStore store,
+    IInventoryUploads uploads,
+    IAuditTrail audit,
+    BusinessCalendar calendar,
+    SchedulePlanner planner,
+    DesignationReviewOptions designation,
+    AllocationReviewOptions allocation,
+    TimeProvider time) : ICycleService
+{
+    public async Task<CycleInput> StartAsync(StartCycleRequest request, string actor, RequestOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        if (!CycleKinds.TryParse(request.Kind, out var kind))
+            errors.Add(new("kind", $"must be '{CycleKinds.Designation}' or '{CycleKinds.Allocation}'"));
+        if (string.IsNullOrWhiteSpace(request.Agency)) errors.Add(new("agency", "is required"));
+        InventoryUpload? upload = null;
+        if (string.IsNullOrWhiteSpace(request.InventoryUploadId)) errors.Add(new("inventoryUploadId", "is required (upload the inventory first, or send it as 'file')"));
+        else if ((upload = await uploads.GetAsync(request.InventoryUploadId, cancellationToken)) is null)
+            errors.Add(new("inventoryUploadId", $"no inventory upload '{request.InventoryUploadId}'"));
+        if (upload is not null && !string.IsNullOrWhiteSpace(request.Agency) && !upload.Agencies.Contains(request.Agency, StringComparer.Ordinal))
+            errors.Add(new("agency", $"'{request.Agency}' has no positions in the inventory; it lists {string.Join(", ", upload.Agencies.Select(a => $"'{a}'"))}"));
+        CheckPerson(request.Chco, "chco", errors, required: true);
+        CheckPerson(request.Signer, "signer", errors, required: false);
+        var approvers = request.Approvers ?? [];
+        for (int i = 0; i < approvers.Count; i++)
+        {
+            var a = approvers[i];
+            if (a is null) { errors.Add(new($"approvers[{i}]", "is empty")); continue; }
+            if (string.IsNullOrWhiteSpace(a.Component)) errors.Add(new($"approvers[{i}].component", "is required"));
+            else if (upload is not null && !upload.Components.Contains(a.Component, StringComparer.Ordinal))
+                errors.Add(new($"approvers[{i}].component", $"'{a.Component}' is not a component of the inventory"));
+            CheckPerson(a.Approver, $"approvers[{i}].approver", errors, required: true);
+        }
+        foreach (var duplicate in approvers.Where(a => a is not null).GroupBy(a => a.Component, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add(new("approvers", $"component '{duplicate.Key}' has {duplicate.Count()} approvers; give one"));
+        if (request.CycleId is not null && !CycleIdPattern().IsMatch(request.CycleId))
+            errors.Add(new("cycleId", "must be 3-64 letters, digits, '-' or '_'"));
+
+        var now = time.GetUtcNow();
+        var memoDate = request.MemoDate ?? (kind == CycleKind.DesignationReview ? designation.MemoDate : allocation.MemoDate);
+        var dueDate = request.Deadline is { } d
+            ? calendar.Deadline(d)
+            : kind == CycleKind.DesignationReview
+                ? calendar.CalendarDaysAfterRolledForward(memoDate, designation.DeadlineCalendarDays)
+                : calendar.Deadline(allocation.DueDate);
+        if (request.Deadline is { } given && given < memoDate) errors.Add(new("deadline", "is before the memo date"));
+        else if (calendar.CloseOfBusiness(dueDate) <= now)
+            errors.Add(new("deadline", $"{dueDate:yyyy-MM-dd} (close of business) has passed; give the deadline OPM set for this cycle"));
+        string cycleId = request.CycleId ?? $"{(kind == CycleKind.DesignationReview ? "designation" : "allocation")}-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        if (errors.Count == 0 && await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken) is { IsCompleted: false })
+            errors.Add(new("cycleId", $"a cycle '{cycleId}' is already running"));
+        if (errors.Count > 0) throw new CycleRequestException(errors);
+
+        var input = new CycleInput(
+            cycleId, kind, request.Agency!.Trim(),
+            kind == CycleKind.DesignationReview ? $"Career reserved designation review — {request.Agency!.Trim()}" : $"Executive allocation review — {request.Agency!.Trim()}",
+            memoDate, dueDate, calendar.CloseOfBusiness(dueDate), upload!.UploadId, Clean(request.Chco!), Clean(request.Signer ?? request.Chco!),
+            [.. approvers.Select(a => a with { Component = a.Component.Trim(), Approver = Clean(a.Approver) })],
+            request.AsOf ?? planner.LocalDate(now), request.NewAgencyHeadAppointedOn, now, actor);
+
+        await store.SaveCycleAsync(new CycleRecord(input), cancellationToken);
+        await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.CycleStarted, actor, origin.Channel, origin.SourceAddress,
+            $"{input.Title}: inventory {upload.FileName} ({upload.Positions} positions, SHA-256 {upload.Sha256}), due {input.DueAt:u}"), $"start:{cycleId}", cancellationToken);
+        await client.ScheduleNewOrchestrationInstanceAsync(kind.OrchestratorName(), input, cycleId, cancellationToken: cancellationToken);
+        return input;
+    }
+
+    public async Task<IReadOnlyList<CycleSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var result = new List<CycleSummary>();
+        foreach (var record in await store.ListCyclesAsync(cancellationToken))
+            result.Add(await SummarizeAsync(record, cancellationToken));
+        return [.. result.OrderByDescending(c => c.CreatedAt)];
+    }
+
+    public async Task<CycleDetails?> GetAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var record = await store.GetCycleAsync(cycleId, cancellationToken);
+        if (record is null) return null;
+        var summary = await SummarizeAsync(record, cancellationToken);
+        var metadata = await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken);
+        return new CycleDetails(summary, record.Input,
+            [.. (await store.ListTasksAsync(cycleId, cancellationToken)).OrderBy(t => t.Kind).ThenBy(t => t.TaskId, StringComparer.Ordinal)],
+            await store.ListSignOffsAsync(cycleId, cancellationToken),
+            await store.GetPackageAsync(cycleId, cancellationToken),
+            await store.GetSubmissionAsync(cycleId, cancellationToken),
+            metadata?.FailureDetails?.ErrorMessage,
+            record.CancelReason);
+    }
+
+    public async Task<IReadOnlyList<PositionState>> GetPositionsAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        var decisions = (await store.ListDecisionsAsync(cycleId, cancellationToken)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
+        return [.. (await store.ListPositionsAsync(cycleId, cancellationToken)).Select(p => new PositionState(
+            p.PositionId, p.Component, p.Title, p.PayPlan, p.Assessment?.Identified ?? false, p.Assessment?.NeedsDecision ?? false,
+            (p.Assessment?.ProposedAction ?? Domain.DesignationReview.ProposedAction.NoAction).ToString(),
+            p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId)))];
+    }
+
+    public async Task<CancelOutcome> CancelAsync(string cycleId, string reason, string actor, RequestOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var record = await store.GetCycleAsync(cycleId, cancellationToken);
+        var metadata = await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken);
+        if (record is null || metadata is null) return CancelOutcome.NotFound;
+        if (metadata.IsCompleted) return CancelOutcome.AlreadyFinished;
+
+        var now = time.GetUtcNow();
+        await store.SaveCycleAsync(record with { CancelReason = reason.Trim(), CancelledBy = actor, CancelledAt = now }, cancellationToken);
+        await client.TerminateInstanceAsync(cycleId, $"Cancelled by {actor}: {reason.Trim()}", cancellationToken);
+        foreach (var task in await store.ListTasksAsync(cycleId, cancellationToken))
+        {
+            await client.TerminateInstanceAsync(task.InstanceId, "Cycle cancelled", cancellationToken);
+            await store.UpdateTaskAsync(cycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Cancelled, CompletedAt = now } : null, cancellationToken);
+        }
+        await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.Cancelled, actor, origin.Channel, origin.SourceAddress, reason.Trim()), null, cancellationToken);
+        return CancelOutcome.Cancelled;
+    }
+
+    public Task<PackageFile?> GetPackageAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        store.GetPackageFileAsync(cycleId, cancellationToken);
+
+    private async Task<CycleSummary> SummarizeAsync(CycleRecord record, CancellationToken ct)
+    {
+        var input = record.Input;
+        var metadata = await client.GetInstanceAsync(input.CycleId, cancellationToken: ct);
+        return new CycleSummary(input.CycleId, input.Kind, input.Agency, input.Title,
+            metadata?.RuntimeStatus.ToString() ?? "Unknown", metadata?.ReadCustomStatusAs<CycleStatus>(),
+            input.StartedAt, metadata?.LastUpdatedAt ?? input.StartedAt, input.DueAt);
+    }
+
+    internal static void CheckPerson(Person? person, string field, List<FieldError> errors, bool required)
+    {
+        if (person is null)
+        {
+            if (required) errors.Add(new(field, "is required (name and email)"));
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(person.Name)) errors.Add(new($"{field}.name", "is required"));
+        if (!IsEmail(person.Email)) errors.Add(new($"{field}.email", $"'{person.Email}' is not an email address"));
+    }
+
+    internal static bool IsEmail(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim() && value.Contains('.');
+
+    private static Person Clean(Person p) => new(p.Name.Trim(), p.Email.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim());
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{3,64}$")]
+    private static partial Regex CycleIdPattern();
+}

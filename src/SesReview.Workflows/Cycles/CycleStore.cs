@@ -1,0 +1,127 @@
+using System.Text.Json;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Storage;
+
+namespace SesReview.Workflows.Cycles;
+
+/// <summary>
+/// The records of every cycle: the cycle row, assessed positions, tasks, decisions, proposals, sign-offs, the package
+/// and the submission. Each table is partitioned by cycle id, so one cycle's rows are read with one query.
+/// </summary>
+public sealed class CycleStore(IWorkflowStorage storage)
+{
+    private const string CyclePartition = "cycle";
+    private readonly IRecordTable _cycles = storage.Table(TableNames.Cycles);
+    private readonly IRecordTable _positions = storage.Table(TableNames.Positions);
+    private readonly IRecordTable _tasks = storage.Table(TableNames.Tasks);
+    private readonly IRecordTable _decisions = storage.Table(TableNames.Decisions);
+    private readonly IRecordTable _proposals = storage.Table(TableNames.Proposals);
+    private readonly IRecordTable _signOffs = storage.Table(TableNames.SignOffs);
+    private readonly IRecordTable _submissions = storage.Table(TableNames.Submissions);
+    private readonly IBlobStore _packages = storage.Blobs(TableNames.PackageContainer);
+
+    private static string Pk(string cycleId) => StorageKeys.Escape(cycleId);
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, WorkflowJson.Options);
+    private static T Read<T>(StoredRecord record) => JsonSerializer.Deserialize<T>(record.Json, WorkflowJson.Options)!;
+
+    // ---- cycles
+    public Task<bool> TryAddCycleAsync(CycleRecord cycle, CancellationToken ct = default) =>
+        _cycles.TryInsertAsync(CyclePartition, StorageKeys.Escape(cycle.Input.CycleId), Json(cycle), ct);
+
+    public Task SaveCycleAsync(CycleRecord cycle, CancellationToken ct = default) =>
+        _cycles.UpsertAsync(CyclePartition, StorageKeys.Escape(cycle.Input.CycleId), Json(cycle), ct);
+
+    public async Task<CycleRecord?> GetCycleAsync(string cycleId, CancellationToken ct = default) =>
+        await _cycles.GetAsync(CyclePartition, StorageKeys.Escape(cycleId), ct) is { } r ? Read<CycleRecord>(r) : null;
+
+    public async Task<IReadOnlyList<CycleRecord>> ListCyclesAsync(CancellationToken ct = default) =>
+        [.. (await _cycles.ListAsync(CyclePartition, ct)).Select(Read<CycleRecord>)];
+
+    // ---- assessed positions
+    public Task SavePositionsAsync(string cycleId, IEnumerable<AssessedPosition> positions, CancellationToken ct = default) =>
+        _positions.UpsertManyAsync(Pk(cycleId), [.. positions.Select(p => KeyValuePair.Create(StorageKeys.Escape(p.PositionId), Json(p)))], ct);
+
+    public async Task<IReadOnlyList<AssessedPosition>> ListPositionsAsync(string cycleId, CancellationToken ct = default) =>
+        [.. (await _positions.ListAsync(Pk(cycleId), ct)).Select(Read<AssessedPosition>)];
+
+    // ---- tasks
+    public Task<bool> TryAddTaskAsync(ApprovalTask task, CancellationToken ct = default) =>
+        _tasks.TryInsertAsync(Pk(task.CycleId), StorageKeys.Escape(task.TaskId), Json(task), ct);
+
+    public async Task<ApprovalTask?> GetTaskAsync(string cycleId, string taskId, CancellationToken ct = default) =>
+        await _tasks.GetAsync(Pk(cycleId), StorageKeys.Escape(taskId), ct) is { } r ? Read<ApprovalTask>(r) : null;
+
+    public async Task<IReadOnlyList<ApprovalTask>> ListTasksAsync(string cycleId, CancellationToken ct = default) =>
+        [.. (await _tasks.ListAsync(Pk(cycleId), ct)).Select(Read<ApprovalTask>)];
+
+    /// <summary>
+    /// Read-modify-write of one task, retried on a concurrent change (ETag). <paramref name="change"/> returns null to
+    /// leave the task as it is. Returns the task as stored afterwards (null when it does not exist).
+    /// </summary>
+    public async Task<ApprovalTask?> UpdateTaskAsync(string cycleId, string taskId, Func<ApprovalTask, ApprovalTask?> change, CancellationToken ct = default)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var record = await _tasks.GetAsync(Pk(cycleId), StorageKeys.Escape(taskId), ct);
+            if (record is null) return null;
+            var current = Read<ApprovalTask>(record);
+            var changed = change(current);
+            if (changed is null || changed == current) return current;
+            if (await _tasks.TryReplaceAsync(record, Json(changed), ct)) return changed;
+            if (attempt >= 20) throw new InvalidOperationException($"Task '{taskId}' of cycle '{cycleId}' keeps changing under concurrent updates.");
+        }
+    }
+
+    // ---- decisions (one row per position: the latest decision)
+    public Task SaveDecisionsAsync(string cycleId, IEnumerable<DecisionRecord> decisions, CancellationToken ct = default) =>
+        _decisions.UpsertManyAsync(Pk(cycleId), [.. decisions.Select(d => KeyValuePair.Create(StorageKeys.Escape(d.PositionId), Json(d)))], ct);
+
+    public async Task<IReadOnlyList<DecisionRecord>> ListDecisionsAsync(string cycleId, CancellationToken ct = default) =>
+        [.. (await _decisions.ListAsync(Pk(cycleId), ct)).Select(Read<DecisionRecord>)];
+
+    // ---- proposals (row per component and pay plan; redesignations per position)
+    public Task SaveProposalsAsync(string cycleId, IEnumerable<ProposalRecord> proposals, IEnumerable<RedesignationRecord> redesignations, CancellationToken ct = default) =>
+        _proposals.UpsertManyAsync(Pk(cycleId),
+            [.. proposals.Select(p => KeyValuePair.Create("a-" + StorageKeys.Escape($"{p.Component}|{p.PayPlan}"), Json(p))),
+             .. redesignations.Select(r => KeyValuePair.Create("r-" + StorageKeys.Escape(r.PositionId), Json(r)))], ct);
+
+    public async Task<(IReadOnlyList<ProposalRecord> Proposals, IReadOnlyList<RedesignationRecord> Redesignations)> ListProposalsAsync(string cycleId, CancellationToken ct = default)
+    {
+        var rows = await _proposals.ListAsync(Pk(cycleId), ct);
+        return ([.. rows.Where(r => r.RowKey.StartsWith("a-", StringComparison.Ordinal)).Select(Read<ProposalRecord>)],
+                [.. rows.Where(r => r.RowKey.StartsWith("r-", StringComparison.Ordinal)).Select(Read<RedesignationRecord>)]);
+    }
+
+    // ---- sign-offs (one per round; the first answer of a round stands)
+    public Task<bool> TryAddSignOffAsync(string cycleId, SignOffRecord signOff, CancellationToken ct = default) =>
+        _signOffs.TryInsertAsync(Pk(cycleId), signOff.Round.ToString("D4"), Json(signOff), ct);
+
+    public async Task<IReadOnlyList<SignOffRecord>> ListSignOffsAsync(string cycleId, CancellationToken ct = default) =>
+        [.. (await _signOffs.ListAsync(Pk(cycleId), ct)).Select(Read<SignOffRecord>)];
+
+    // ---- package
+    public async Task<PackageRecord> SavePackageAsync(string cycleId, PackageRecord package, byte[] content, CancellationToken ct = default)
+    {
+        await _packages.PutAsync(package.BlobName, content, PackageFile.ContentType, ct);
+        await _submissions.UpsertAsync(Pk(cycleId), "package", Json(package), ct);
+        return package;
+    }
+
+    public async Task<PackageRecord?> GetPackageAsync(string cycleId, CancellationToken ct = default) =>
+        await _submissions.GetAsync(Pk(cycleId), "package", ct) is { } r ? Read<PackageRecord>(r) : null;
+
+    public async Task<PackageFile?> GetPackageFileAsync(string cycleId, CancellationToken ct = default)
+    {
+        var package = await GetPackageAsync(cycleId, ct);
+        if (package is null) return null;
+        var bytes = await _packages.GetAsync(package.BlobName, ct);
+        return bytes is null ? null : new PackageFile(package.FileName, bytes, package.Sha256);
+    }
+
+    // ---- submission
+    public Task SaveSubmissionAsync(string cycleId, SubmissionRecord submission, CancellationToken ct = default) =>
+        _submissions.TryInsertAsync(Pk(cycleId), "submission", Json(submission), ct);
+
+    public async Task<SubmissionRecord?> GetSubmissionAsync(string cycleId, CancellationToken ct = default) =>
+        await _submissions.GetAsync(Pk(cycleId), "submission", ct) is { } r ? Read<SubmissionRecord>(r) : null;
+}

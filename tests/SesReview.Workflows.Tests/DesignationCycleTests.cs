@@ -1,0 +1,72 @@
+using Durable;
+using SesReview.Domain.DesignationReview;
+using SesReview.Domain.Samples;
+using SesReview.Notifications;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Orchestrations;
+
+namespace SesReview.Workflows.Tests;
+
+public sealed class DesignationCycleTests
+{
+    private static readonly Person Chco = new("Casey Chco", "chco@agency.example.gov");
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly RequestOrigin Origin = RequestOrigin.Web("127.0.0.1");
+
+    [Fact]
+    public async Task A_designation_cycle_runs_from_start_to_the_OPM_email_with_every_decision_in_the_report()
+    {
+        await using var harness = new WorkflowHarness();
+        var inventory = InventoryGenerator.Generate(200, seed: 7);
+        var upload = await harness.UploadAsync(inventory);
+        var components = upload.Components;
+        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
+        {
+            Kind = CycleKinds.Designation,
+            MemoDate = Today,
+            Deadline = Today.AddDays(45),
+            Agency = upload.Agencies.Single(),
+            InventoryUploadId = upload.UploadId,
+            Chco = Chco,
+            Approvers = [.. components.Select((c, i) => new ApproverAssignment(c, new Person($"Approver {i % 2}", $"approver{i % 2}@agency.example.gov")))],
+        }, "chco@agency.example.gov", Origin);
+
+        var expected = new DesignationAssessor().Assess(inventory, cycle.AsOf).Where(a => a.NeedsDecision).Select(a => a.PositionId).ToHashSet();
+        Assert.NotEmpty(expected);
+
+        var decided = new HashSet<string>();
+        foreach (var taskId in new[] { "decision-01", "decision-02" })
+        {
+            var message = await harness.WaitForMessageAsync(cycle.CycleId, $"task/{taskId}/r1/initial");
+            var page = await harness.Approvals.OpenAsync(WorkflowHarness.TokenOf(message));
+            Assert.Equal(TaskAccess.Ok, page.Access);
+            var decisions = page.View!.Positions.Select((p, i) => i == 0
+                ? new DecisionInput(p.PositionId, ProposedAction.RequestRetention, new string('j', 60))
+                : new DecisionInput(p.PositionId, ProposedAction.RevertToGeneral, null)).ToList();
+            var outcome = await harness.Approvals.SubmitDecisionsAsync(WorkflowHarness.TokenOf(message), decisions, Origin);
+            Assert.True(outcome.Recorded, outcome.Message);
+            var again = await harness.Approvals.SubmitDecisionsAsync(WorkflowHarness.TokenOf(message), decisions, Origin);
+            Assert.True(again.AlreadyRecorded);
+            decided.UnionWith(decisions.Select(d => d.PositionId));
+        }
+        Assert.Equal(expected, decided);
+
+        var signOff = await harness.WaitForMessageAsync(cycle.CycleId, "task/signoff-r1/r1/initial");
+        Assert.Equal(Chco.Email, signOff.Message.To.Single());
+        var signed = await harness.Approvals.SignOffAsync(WorkflowHarness.TokenOf(signOff), approve: true, null, Origin);
+        Assert.True(signed.Recorded, signed.Message);
+
+        var done = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, getInputsAndOutputs: true, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(Durable.History.OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var submission = await harness.WaitForMessageAsync(cycle.CycleId, "submission/opm");
+        Assert.Equal("allocation-management@opm.gov", submission.Message.To.Single());
+        Assert.Single(submission.Message.Attachments);
+        var outcomeRecord = done.ReadOutputAs<CycleOutcome>()!;
+        Assert.Equal(submission.AttachmentSha256, outcomeRecord.Submission!.AttachmentSha256);
+
+        var audit = await harness.Audit.ListAsync(cycle.CycleId);
+        Assert.Equal(expected.Count, audit.Count(a => a.Kind == Audit.AuditKinds.Decision));
+        Assert.Single(audit, a => a.Kind == Audit.AuditKinds.Submission);
+    }
+}
