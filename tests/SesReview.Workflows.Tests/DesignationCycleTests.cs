@@ -69,4 +69,45 @@ public sealed class DesignationCycleTests
         Assert.Equal(expected.Count, audit.Count(a => a.Kind == Audit.AuditKinds.Decision));
         Assert.Single(audit, a => a.Kind == Audit.AuditKinds.Submission);
     }
+
+    [Fact]
+    public async Task An_undecided_task_gets_its_reminder_then_is_escalated_to_the_CHCO_and_shows_as_overdue()
+    {
+        await using var harness = new WorkflowHarness(new Dictionary<string, string?>
+        {
+            ["Workflows:ApproverDueAfter"] = "00:00:03",
+            ["Workflows:ReminderLeadTimes:0"] = "00:00:02",
+            ["Workflows:EscalationRepeatAfter"] = "00:00:00",
+        });
+        var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 5));
+        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
+        {
+            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = Today, Deadline = Today.AddDays(45),
+            InventoryUploadId = upload.UploadId, Chco = Chco,
+            Approvers = [.. upload.Components.Select(c => new ApproverAssignment(c, new Person("Avery Approver", "avery@agency.example.gov")))],
+        }, Chco.Email, Origin);
+
+        var reminder = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/reminder/1");
+        Assert.Equal(NotificationKind.Reminder, reminder.Message.Kind);
+        Assert.Equal("avery@agency.example.gov", reminder.Message.To.Single());
+        var escalation = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/escalation/1");
+        Assert.Equal(Chco.Email, escalation.Message.To.Single());
+
+        var details = await WaitAsync(async () => await harness.Cycles.GetAsync(cycle.CycleId) is { Summary.Status.OverdueTasks: 1 } d ? d : null);
+        Assert.Equal(CyclePhase.AwaitingDecisions, details.Summary.Status!.Phase);
+        Assert.NotNull(details.Tasks.Single(t => t.TaskId == "decision-01").OverdueSince);
+        var audit = await harness.Audit.ListAsync(cycle.CycleId);
+        Assert.Contains(audit, a => a.Kind == Audit.AuditKinds.Reminder);
+        Assert.Contains(audit, a => a.Kind == Audit.AuditKinds.Escalation);
+    }
+
+    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe) where T : class
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (await probe() is { } value) return value;
+            await Task.Delay(20, cts.Token);
+        }
+    }
 }

@@ -1,0 +1,64 @@
+using SesReview.Domain.Samples;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Orchestrations;
+
+namespace SesReview.Workflows.Tests;
+
+public sealed class AllocationCycleTests
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly RequestOrigin Origin = RequestOrigin.Web("127.0.0.1");
+
+    [Fact]
+    public async Task An_allocation_cycle_collects_proposals_is_sent_back_once_and_submits_the_signed_workbook()
+    {
+        await using var harness = new WorkflowHarness();
+        var upload = await harness.UploadAsync(InventoryGenerator.Generate(150, seed: 11));
+        var head = new Person("Agency Head", "head@agency.example.gov");
+        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
+        {
+            Kind = CycleKinds.Allocation,
+            Agency = upload.Agencies.Single(),
+            MemoDate = Today,
+            Deadline = Today.AddDays(20),
+            InventoryUploadId = upload.UploadId,
+            Chco = new Person("Casey Chco", "chco@agency.example.gov"),
+            Signer = head,
+            Approvers = [.. upload.Components.Select(c => new ApproverAssignment(c, new Person("Component Head", "component.head@agency.example.gov")))],
+        }, "chco@agency.example.gov", Origin);
+
+        var task = await harness.WaitForMessageAsync(cycle.CycleId, "task/proposal-01/r1/initial");
+        var page = await harness.Approvals.OpenAsync(WorkflowHarness.TokenOf(task));
+        Assert.Equal(TaskAccess.Ok, page.Access);
+        Assert.NotEmpty(page.View!.Allocations);
+        var first = page.View.Allocations[0];
+        var proposals = page.View.Allocations.Select(l => new ProposalInput(l.Component, l.PayPlan, l == first ? -1 : 0, "Workforce plan", l == first ? "Fewer positions needed after consolidation" : null)).ToList();
+        var recorded = await harness.Approvals.SubmitProposalsAsync(WorkflowHarness.TokenOf(task), proposals, [], Origin);
+        Assert.True(recorded.Recorded, recorded.Message + string.Join("; ", recorded.Errors));
+
+        var signOff1 = await harness.WaitForMessageAsync(cycle.CycleId, "task/signoff-r1/r1/initial");
+        Assert.Equal(head.Email, signOff1.Message.To.Single());
+        var missingNote = await harness.Approvals.SignOffAsync(WorkflowHarness.TokenOf(signOff1), approve: false, " ", Origin);
+        Assert.Contains(missingNote.Errors, e => e.Field == "note");
+        Assert.True((await harness.Approvals.SignOffAsync(WorkflowHarness.TokenOf(signOff1), approve: false, "Justify the reduction further", Origin)).Recorded);
+
+        // Round 2: the same task opens again with the note; the component head answers again.
+        var reopened = await harness.WaitForMessageAsync(cycle.CycleId, "task/proposal-01/r2/initial");
+        var page2 = await harness.Approvals.OpenAsync(WorkflowHarness.TokenOf(reopened));
+        Assert.Equal("Justify the reduction further", page2.View!.Task.SendBackNote);
+        var revised = proposals.Select(p => p.Adjustment != 0 ? p with { Justification = "Two offices merged in 2025; the position has been vacant 14 months" } : p).ToList();
+        Assert.True((await harness.Approvals.SubmitProposalsAsync(WorkflowHarness.TokenOf(reopened), revised, [], Origin)).Recorded);
+
+        var signOff2 = await harness.WaitForMessageAsync(cycle.CycleId, "task/signoff-r2/r2/initial");
+        Assert.True((await harness.Approvals.SignOffAsync(WorkflowHarness.TokenOf(signOff2), approve: true, null, Origin)).Recorded);
+
+        var done = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, getInputsAndOutputs: true, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(Durable.History.OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(2, done.ReadOutputAs<CycleOutcome>()!.SignOffRounds);
+        var submission = await harness.WaitForMessageAsync(cycle.CycleId, "submission/opm");
+        var package = await harness.Cycles.GetPackageAsync(cycle.CycleId);
+        Assert.Equal(package!.Sha256, submission.AttachmentSha256);
+        Assert.Equal(package.Content, submission.Message.Attachments.Single().Content);
+    }
+}

@@ -1,0 +1,46 @@
+using SesReview.Domain.Samples;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Inventory;
+
+namespace SesReview.Workflows.Tests;
+
+public sealed class StartCycleTests
+{
+    [Fact]
+    public async Task An_inventory_with_errors_is_not_stored_and_a_cycle_cannot_start_from_it()
+    {
+        await using var harness = new WorkflowHarness();
+        var bad = new MemoryStream("this is not a workbook"u8.ToArray());
+        var result = await harness.Uploads.UploadAsync(new InventoryUploadRequest("inventory.xlsx", bad), "chco@agency.example.gov");
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.File == "inventory.xlsx");
+
+        var error = await Assert.ThrowsAsync<CycleRequestException>(() => harness.Cycles.StartAsync(new StartCycleRequest
+        {
+            Kind = CycleKinds.Designation, Agency = "X", InventoryUploadId = "no-such-upload", Chco = new Person("C", "c@x.gov"),
+        }, "chco", RequestOrigin.Api("127.0.0.1")));
+        Assert.Contains(error.Errors, e => e.Field == "inventoryUploadId");
+        Assert.Empty(await harness.Cycles.ListAsync());
+    }
+
+    [Fact]
+    public async Task Every_bad_field_of_a_start_request_is_named_at_once()
+    {
+        await using var harness = new WorkflowHarness();
+        var upload = await harness.UploadAsync(InventoryGenerator.Generate(50, seed: 1));
+        var error = await Assert.ThrowsAsync<CycleRequestException>(() => harness.Cycles.StartAsync(new StartCycleRequest
+        {
+            Kind = "annual-review",
+            Agency = "NO SUCH AGENCY",
+            InventoryUploadId = upload.UploadId,
+            Chco = new Person("", "not-an-email"),
+            Approvers = [new ApproverAssignment("Nowhere", new Person("A", "a@agency.example.gov"))],
+            Deadline = new DateOnly(2025, 3, 24),
+            MemoDate = new DateOnly(2025, 2, 5),
+        }, "chco", RequestOrigin.Api("127.0.0.1")));
+        var fields = error.Errors.Select(e => e.Field).ToHashSet();
+        Assert.Superset(new HashSet<string> { "kind", "agency", "chco.name", "chco.email", "approvers[0].component", "deadline" }, fields);
+        Assert.Empty(await harness.Cycles.ListAsync());
+    }
+}
