@@ -1,0 +1,44 @@
+using FunctionsApp.Configuration;
+
+namespace FunctionsApp.Management;
+
+/// <summary>
+/// The payload Durable Functions' <c>CreateCheckStatusResponse</c> returns, with absolute URIs under
+/// <c>/runtime/webhooks/durabletask/instances/{id}</c> carrying <c>?code={system key}</c>, plus this host's cycle status page.
+/// <c>{eventName}</c> and <c>{text}</c> are left for the caller to fill in, as Azure Functions does.
+/// </summary>
+internal sealed record ManagementPayload(
+    string Id,
+    string StatusQueryGetUri,
+    string SendEventPostUri,
+    string TerminatePostUri,
+    string PurgeHistoryDeleteUri,
+    string SuspendPostUri,
+    string ResumePostUri,
+    string CycleStatusUri)
+{
+    public const string InstancesPath = "/runtime/webhooks/durabletask/instances";
+
+    public static ManagementPayload For(HttpRequest request, string instanceId)
+    {
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var instance = $"{baseUrl}{InstancesPath}/{Uri.EscapeDataString(instanceId)}";
+        var key = request.HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetSetting(Settings.SystemKey);
+        var code = key is null ? "" : "code=" + Uri.EscapeDataString(key);
+        string With(string url, string? query = null)
+        {
+            var parts = new[] { query, code }.Where(p => !string.IsNullOrEmpty(p));
+            var q = string.Join("&", parts);
+            return q.Length == 0 ? url : url + "?" + q;
+        }
+        return new ManagementPayload(
+            instanceId,
+            With(instance),
+            With(instance + "/raiseEvent/{eventName}"),
+            With(instance + "/terminate", "reason={text}"),
+            With(instance),
+            With(instance + "/suspend", "reason={text}"),
+            With(instance + "/resume", "reason={text}"),
+            $"{baseUrl}/api/cycles/{Uri.EscapeDataString(instanceId)}");
+    }
+}

@@ -1,0 +1,48 @@
+using FunctionsApp;
+using FunctionsApp.Api;
+using FunctionsApp.Configuration;
+using FunctionsApp.Management;
+using FunctionsApp.Pages;
+using SesReview.Workflows.Hosting;
+using SesReview.Workflows.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+var settingsFiles = builder.Configuration.AddFunctionsSettings(builder.Environment.ContentRootPath, args);
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls(HostUrls.Default);
+}
+
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    foreach (var converter in WorkflowJson.Options.Converters) o.SerializerOptions.Converters.Add(converter);
+    o.SerializerOptions.PropertyNamingPolicy = WorkflowJson.Options.PropertyNamingPolicy;
+});
+builder.Services.AddSesReviewWorkflows(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapInventoryApi();
+app.MapCycleApi();
+app.MapDurableManagement();
+app.MapDashboardPages();
+app.MapCyclePages();
+app.MapNewCyclePages();
+app.MapOutboxPages();
+app.MapTaskPages();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    app.Logger.LogInformation("Settings read from {HostJson} and {LocalSettings}",
+        settingsFiles?.HostJson ?? "(no host.json found)", settingsFiles?.LocalSettings ?? "(no local settings file)");
+    app.Logger.LogInformation("SES review host listening on {Urls}", string.Join(", ", app.Urls));
+});
+
+app.Run();
+
+/// <summary>The host's entry point; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
