@@ -43,4 +43,21 @@ public sealed class StartCycleTests
         Assert.Superset(new HashSet<string> { "kind", "agency", "chco.name", "chco.email", "approvers[0].component", "deadline" }, fields);
         Assert.Empty(await harness.Cycles.ListAsync());
     }
+
+    [Fact]
+    public async Task A_cycle_id_that_was_used_before_is_refused_even_after_that_cycle_ended()
+    {
+        await using var harness = new WorkflowHarness();
+        var upload = await harness.UploadAsync(InventoryGenerator.Generate(50, seed: 2));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        StartCycleRequest Request() => new()
+        {
+            CycleId = "dept-x-2026", Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = today, Deadline = today.AddDays(45),
+            InventoryUploadId = upload.UploadId, Chco = new Person("Casey Chco", "chco@agency.example.gov"),
+        };
+        await harness.Cycles.StartAsync(Request(), "chco", RequestOrigin.Api("127.0.0.1"));
+        Assert.Equal(CancelOutcome.Cancelled, await harness.Cycles.CancelAsync("dept-x-2026", "test", "chco", RequestOrigin.Api("127.0.0.1")));
+        var error = await Assert.ThrowsAsync<CycleRequestException>(() => harness.Cycles.StartAsync(Request(), "chco", RequestOrigin.Api("127.0.0.1")));
+        Assert.Contains(error.Errors, e => e.Field == "cycleId");
+    }
 }

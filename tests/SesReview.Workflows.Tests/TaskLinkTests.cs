@@ -65,7 +65,7 @@ public sealed class TaskLinkTests
         Assert.True((await harness.Approvals.DelegateAsync(token, new Person("Dana Delegate", "dana@agency.example.gov"), "On leave", Origin)).AlreadyRecorded);
         Assert.Equal(TaskAccess.Forbidden, (await harness.Approvals.OpenAsync(token)).Access);
 
-        var toDelegate = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/delegated/1");
+        var toDelegate = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/delegated/1");
         Assert.Equal("dana@agency.example.gov", toDelegate.Message.To.Single());
         var page = await harness.Approvals.OpenAsync(WorkflowHarness.TokenOf(toDelegate));
         Assert.Equal(TaskAccess.Ok, page.Access);

@@ -11,9 +11,11 @@ namespace SesReview.Workflows.Activities;
 
 /// <summary>
 /// Marks an overdue task and tells the CHCO (message key <c>task/{task}/r{round}/escalation/{n}</c>, exactly once).
-/// Nothing is sent when the task is no longer open. Returns whether the CHCO was told.
+/// Nothing is sent when the task is no longer open or the cycle has ended, nor for the CHCO's own sign-off. Returns
+/// whether the CHCO was told.
 /// </summary>
-public sealed class EscalateActivity(CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, IAuditTrail audit, TimeProvider time)
+public sealed class EscalateActivity(
+    CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, IAuditTrail audit, CycleLiveness liveness, TimeProvider time)
     : TaskActivity<EscalationNotice, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, EscalationNotice notice)
@@ -22,9 +24,11 @@ public sealed class EscalateActivity(CycleStore store, INotificationSender sende
         var cycle = (await store.GetCycleAsync(notice.CycleId, ct))?.Input ?? throw new InvalidOperationException($"Cycle '{notice.CycleId}' does not exist.");
         var task = await store.GetTaskAsync(notice.CycleId, notice.TaskId, ct) ?? throw new InvalidOperationException($"Task '{notice.TaskId}' does not exist.");
         var progress = await TaskProgressReader.ReadAsync(store, task, ct);
-        if (progress.Complete || task.State != TaskState.Open) return false;
+        if (progress.Complete || task.State != TaskState.Open || !await liveness.IsLiveAsync(cycle.CycleId, ct)) return false;
 
         task = await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.OverdueSince is null ? t with { OverdueSince = t.DueAt } : null, ct) ?? task;
+        // The CHCO signing the package off is not told about their own overdue sign-off; the reminders went to them.
+        if (task.Kind == TaskKind.SignOff && task.Approver.IsSameAs(cycle.Chco.Email)) return false;
         string key = $"task/{task.TaskId}/r{notice.Round}/escalation/{notice.Sequence}";
         var message = NotificationBuilder.To(cycle.Chco, cycle.CycleId, key, NotificationKind.Escalation,
             NotificationTemplates.Escalation(new EscalationModel(cycle.Agency, cycle.Title, cycle.Chco.Name, task.Approver.Name, task.Approver.Email,

@@ -24,7 +24,8 @@ public sealed class PlanTasksActivity(CycleStore store, SchedulePlanner planner)
         {
             var signOff = NewTask(cycle, $"signoff-r{input.Round}", TaskKind.SignOff, input.Round, cycle.Signer, [], [], schedule, input.Now);
             await store.TryAddTaskAsync(signOff, ct);
-            return [new TaskPlan(cycle.CycleId, signOff.TaskId, TaskKind.SignOff, input.Round, 1, schedule)];
+            var stored = await store.GetTaskAsync(cycle.CycleId, signOff.TaskId, ct) ?? signOff;
+            return [new TaskPlan(cycle.CycleId, signOff.TaskId, TaskKind.SignOff, input.Round, 1, schedule, stored.Delegations.Count)];
         }
 
         if (input.Round > 1)
@@ -36,7 +37,7 @@ public sealed class PlanTasksActivity(CycleStore store, SchedulePlanner planner)
                 {
                     Round = input.Round, State = TaskState.Open, CompletedAt = null, OverdueSince = null, DueAt = schedule.DueAt, SendBackNote = input.SendBackNote,
                 }, ct);
-                plans.Add(new TaskPlan(cycle.CycleId, task.TaskId, input.Kind, input.Round, Items(reopened!), schedule));
+                plans.Add(new TaskPlan(cycle.CycleId, task.TaskId, input.Kind, input.Round, Items(reopened!), schedule, reopened!.Delegations.Count));
             }
             return plans;
         }

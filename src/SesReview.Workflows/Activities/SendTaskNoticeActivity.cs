@@ -11,12 +11,12 @@ namespace SesReview.Workflows.Activities;
 
 /// <summary>
 /// Sends a task's first message, a reminder, or the message to a delegate, each with a fresh signed link. Exactly once
-/// per message key (<c>task/{task}/r{round}/initial</c>, <c>…/reminder/{n}</c>, <c>task/{task}/delegated/{n}</c>) through
+/// per message key (<c>task/{task}/r{round}/initial</c>, <c>…/reminder/{n}</c>, <c>…/delegated/{n}</c>) through
 /// the notification ledger, so a re-run sends nothing new; the audit entry is de-duplicated by the same key. A reminder
-/// for a task that is already complete is not sent.
+/// for a task that is already complete is not sent, and nothing is sent once the cycle is cancelled or has ended.
 /// </summary>
 public sealed class SendTaskNoticeActivity(
-    CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, IAuditTrail audit, TimeProvider time)
+    CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, IAuditTrail audit, CycleLiveness liveness, TimeProvider time)
     : TaskActivity<TaskNotice, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, TaskNotice notice)
@@ -26,6 +26,7 @@ public sealed class SendTaskNoticeActivity(
         var task = await store.GetTaskAsync(notice.CycleId, notice.TaskId, ct) ?? throw new InvalidOperationException($"Task '{notice.TaskId}' does not exist.");
         var progress = await TaskProgressReader.ReadAsync(store, task, ct);
         if (notice.Purpose == NoticePurpose.Reminder && (progress.Complete || task.State != TaskState.Open)) return false;
+        if (!await liveness.IsLiveAsync(cycle.CycleId, ct)) return false;
 
         string link = links.ForTask(cycle.CycleId, task.TaskId, task.Approver);
         var due = planner.LocalDate(task.DueAt);
@@ -33,7 +34,7 @@ public sealed class SendTaskNoticeActivity(
         {
             NoticePurpose.Initial => $"task/{task.TaskId}/r{notice.Round}/initial",
             NoticePurpose.Reminder => $"task/{task.TaskId}/r{notice.Round}/reminder/{notice.Sequence}",
-            _ => $"task/{task.TaskId}/delegated/{notice.Sequence}",
+            _ => $"task/{task.TaskId}/r{notice.Round}/delegated/{notice.Sequence}",
         };
         NotificationMessage message;
         string auditKind;

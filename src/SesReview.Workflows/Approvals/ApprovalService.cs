@@ -61,7 +61,7 @@ public sealed class ApprovalService(
         var existing = (await store.ListDecisionsAsync(cycle.CycleId, cancellationToken)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
         var changed = decisions.Where(d => !(existing.TryGetValue(d.PositionId, out var e) && e.Round == task.Round && e.Action == d.Action
             && string.Equals(e.Justification ?? "", Justification(d) ?? "", StringComparison.Ordinal))).ToList();
-        if (changed.Count == 0) return SubmitOutcome.Repeat("These decisions were already recorded; nothing changed.");
+        if (changed.Count == 0) return await RepeatAsync(task, "These decisions were already recorded; nothing changed.", cancellationToken);
         if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; decisions can no longer be changed.");
 
         var now = time.GetUtcNow();
@@ -123,7 +123,7 @@ public sealed class ApprovalService(
             && s.Adjustment == p.Adjustment && s.Reason == Clean(p.Reason) && s.Justification == Clean(p.Justification)))
             && redesignations.All(r => storedRedesignations.Any(s => s.Round == task.Round && s.PositionId == r.PositionId && s.To == r.To && s.Justification == r.Justification.Trim()))
             && stored.Any(s => s.TaskId == task.TaskId && s.Round == task.Round));
-        if (same) return SubmitOutcome.Repeat("These proposals were already recorded; nothing changed.");
+        if (same) return await RepeatAsync(task, "These proposals were already recorded; nothing changed.", cancellationToken);
         if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; proposals can no longer be changed.");
 
         var records = proposals.Select(p => new ProposalRecord(p.Component, p.PayPlan, p.Adjustment, Clean(p.Reason), Clean(p.Justification), task.TaskId, task.Round, task.Approver.Email, now)).ToList();
@@ -158,9 +158,10 @@ public sealed class ApprovalService(
         if (!await store.TryAddSignOffAsync(cycle.CycleId, record, cancellationToken))
         {
             var first = (await store.ListSignOffsAsync(cycle.CycleId, cancellationToken)).First(s => s.Round == task.Round);
-            return SubmitOutcome.Repeat(first.Approved == approve
+            await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = first.At } : null, cancellationToken);
+            return await RepeatAsync(task, first.Approved == approve
                 ? "Your answer was already recorded; nothing changed."
-                : $"This round was already answered ({(first.Approved ? "approved" : "sent back")} at {first.At:u}); nothing changed.");
+                : $"This round was already answered ({(first.Approved ? "approved" : "sent back")} at {first.At:u}); nothing changed.", cancellationToken);
         }
         await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, approve ? AuditKinds.SignOff : AuditKinds.SentBack, task.Approver.Email, origin.Channel, origin.SourceAddress,
             approve ? $"Package of round {task.Round} approved for submission to OPM" : $"Package of round {task.Round} sent back: {record.Note}"), null, cancellationToken);
@@ -205,6 +206,19 @@ public sealed class ApprovalService(
         if (access.Task!.Kind != TaskKind.SignOff) return (TaskAccess.Forbidden, null);
         var file = await store.GetPackageFileAsync(access.Cycle!.CycleId, cancellationToken);
         return (file is null ? TaskAccess.NotFound : TaskAccess.Ok, file);
+    }
+
+    /// <summary>
+    /// Nothing new to record, but the earlier request may have stopped between its write and its event (host crash), so
+    /// the task's orchestration is woken again; it re-reads the record, so an extra signal is harmless.
+    /// </summary>
+    private async Task<SubmitOutcome> RepeatAsync(ApprovalTask task, string message, CancellationToken ct)
+    {
+        var progress = await TaskProgressReader.ReadAsync(store, task, ct);
+        if (progress.Complete)
+            await store.UpdateTaskAsync(task.CycleId, task.TaskId, t => t.State == TaskState.Open && t.Round == task.Round ? t with { State = TaskState.Completed, CompletedAt = time.GetUtcNow() } : null, ct);
+        await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), ct);
+        return SubmitOutcome.Repeat(message);
     }
 
     private async Task<Access> ResolveAsync(string token, CancellationToken ct)

@@ -1,5 +1,6 @@
 namespace SesReview.Workflows.Approvals;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskKind>))]
 public enum TaskKind
 {
     /// <summary>Designation review: decide each identified position (revert, or request retention with a justification).</summary>
@@ -10,6 +11,7 @@ public enum TaskKind
     SignOff,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TaskState>))]
 public enum TaskState
 {
     Open,

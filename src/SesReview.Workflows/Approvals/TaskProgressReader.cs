@@ -27,11 +27,13 @@ internal static class TaskProgressReader
                 note = answer?.Note;
                 break;
             default:
+                // A component head submits all their lines at once (every line gets a record, "no change" included).
                 items = task.Components.Count;
-                done = task.State == TaskState.Completed ? items : 0;
+                var (proposals, _) = await store.ListProposalsAsync(task.CycleId, ct);
+                done = task.State == TaskState.Completed || proposals.Any(p => p.TaskId == task.TaskId && p.Round == task.Round) ? items : 0;
                 break;
         }
         bool complete = task.State == TaskState.Completed || (items > 0 && done >= items) || items == 0;
-        return new TaskProgress(task.TaskId, task.State, items, done, complete, task.OverdueSince is not null && !complete, task.Delegations.Count, null, approved, note);
+        return new TaskProgress(task.TaskId, task.Round, task.State, items, done, complete, task.OverdueSince is not null && !complete, task.Delegations.Count, null, approved, note);
     }
 }

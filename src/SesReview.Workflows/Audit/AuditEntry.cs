@@ -17,7 +17,6 @@ public sealed record AuditEntry(
 public static class AuditKinds
 {
     public const string CycleStarted = "cycle-started";
-    public const string Assessed = "assessed";
     public const string TaskSent = "task-sent";
     public const string Decision = "decision";
     public const string Proposal = "proposal";

@@ -25,7 +25,8 @@ public sealed class AuditTrail(IWorkflowStorage storage) : IAuditTrail
         await _table.TryInsertAsync(pk, "dedup-" + hash, JsonSerializer.Serialize(entry.At, WorkflowJson.Options), cancellationToken);
         var claim = await _table.GetAsync(pk, "dedup-" + hash, cancellationToken);
         var at = claim is null ? entry.At : JsonSerializer.Deserialize<DateTimeOffset>(claim.Json, WorkflowJson.Options);
-        await _table.UpsertAsync(pk, StorageKeys.Chronological(at, hash), JsonSerializer.Serialize(entry with { At = at }, WorkflowJson.Options), cancellationToken);
+        // Insert-only: the first text stands; a repeat after a crash between the claim and this write fills the gap.
+        await _table.TryInsertAsync(pk, StorageKeys.Chronological(at, hash), JsonSerializer.Serialize(entry with { At = at }, WorkflowJson.Options), cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string cycleId, CancellationToken cancellationToken = default)

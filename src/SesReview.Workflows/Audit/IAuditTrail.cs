@@ -4,8 +4,8 @@ namespace SesReview.Workflows.Audit;
 public interface IAuditTrail
 {
     /// <summary>
-    /// Appends <paramref name="entry"/>. With a <paramref name="dedupKey"/> (e.g. an activity's idempotency key) a repeat
-    /// of the same append is a no-op, so activities that run twice leave one entry.
+    /// Appends <paramref name="entry"/>. With a <paramref name="dedupKey"/> (e.g. a message key) a repeat of the append
+    /// is a no-op: the first entry (its time and text) stands, so activities that run twice leave one entry.
     /// </summary>
     Task AppendAsync(AuditEntry entry, string? dedupKey = null, CancellationToken cancellationToken = default);
 

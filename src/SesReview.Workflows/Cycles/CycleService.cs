@@ -63,8 +63,6 @@ public sealed partial class CycleService(
         else if (calendar.CloseOfBusiness(dueDate) <= now)
             errors.Add(new("deadline", $"{dueDate:yyyy-MM-dd} (close of business) has passed; give the deadline OPM set for this cycle"));
         string cycleId = request.CycleId ?? $"{(kind == CycleKind.DesignationReview ? "designation" : "allocation")}-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
-        if (errors.Count == 0 && await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken) is { IsCompleted: false })
-            errors.Add(new("cycleId", $"a cycle '{cycleId}' is already running"));
         if (errors.Count > 0) throw new CycleRequestException(errors);
 
         var input = new CycleInput(
@@ -74,7 +72,10 @@ public sealed partial class CycleService(
             [.. approvers.Select(a => a with { Component = a.Component.Trim(), Approver = Clean(a.Approver) })],
             request.AsOf ?? planner.LocalDate(now), request.NewAgencyHeadAppointedOn, now, actor);
 
-        await store.SaveCycleAsync(new CycleRecord(input), cancellationToken);
+        // Insert-only, so two starts with one id cannot both win, and a finished cycle's records are never reused
+        // (its tasks, decisions and message keys would leak into the new run).
+        if (!await store.TryAddCycleAsync(new CycleRecord(input), cancellationToken))
+            throw new CycleRequestException([new("cycleId", $"a cycle '{cycleId}' already exists; choose another id")]);
         await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.CycleStarted, actor, origin.Channel, origin.SourceAddress,
             $"{input.Title}: inventory {upload.FileName} ({upload.Positions} positions, SHA-256 {upload.Sha256}), due {input.DueAt:u}"), $"start:{cycleId}", cancellationToken);
         await client.ScheduleNewOrchestrationInstanceAsync(kind.OrchestratorName(), input, cycleId, cancellationToken: cancellationToken);
@@ -119,18 +120,21 @@ public sealed partial class CycleService(
         var record = await store.GetCycleAsync(cycleId, cancellationToken);
         var metadata = await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken);
         if (record is null || metadata is null) return CancelOutcome.NotFound;
-        if (metadata.IsCompleted) return CancelOutcome.AlreadyFinished;
+        if (metadata.IsCompleted && record.CancelReason is null) return CancelOutcome.AlreadyFinished;
 
+        // Safe to repeat after a crash at any step: the reason is recorded first (activities of the cycle's tasks stop
+        // writing to anyone once they see it), then the tasks are stopped, then the cycle.
         var now = time.GetUtcNow();
-        await store.SaveCycleAsync(record with { CancelReason = reason.Trim(), CancelledBy = actor, CancelledAt = now }, cancellationToken);
-        await client.TerminateInstanceAsync(cycleId, $"Cancelled by {actor}: {reason.Trim()}", cancellationToken);
+        bool first = record.CancelReason is null;
+        if (first) await store.SaveCycleAsync(record with { CancelReason = reason.Trim(), CancelledBy = actor, CancelledAt = now }, cancellationToken);
         foreach (var task in await store.ListTasksAsync(cycleId, cancellationToken))
         {
             await client.TerminateInstanceAsync(task.InstanceId, "Cycle cancelled", cancellationToken);
             await store.UpdateTaskAsync(cycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Cancelled, CompletedAt = now } : null, cancellationToken);
         }
-        await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.Cancelled, actor, origin.Channel, origin.SourceAddress, reason.Trim()), null, cancellationToken);
-        return CancelOutcome.Cancelled;
+        if (!metadata.IsCompleted) await client.TerminateInstanceAsync(cycleId, $"Cancelled by {actor}: {reason.Trim()}", cancellationToken);
+        await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.Cancelled, actor, origin.Channel, origin.SourceAddress, reason.Trim()), $"cancel:{cycleId}", cancellationToken);
+        return first ? CancelOutcome.Cancelled : CancelOutcome.AlreadyFinished;
     }
 
     public Task<PackageFile?> GetPackageAsync(string cycleId, CancellationToken cancellationToken = default) =>

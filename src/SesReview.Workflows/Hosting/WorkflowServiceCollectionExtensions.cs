@@ -61,6 +61,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<ApprovalTokens>();
         services.AddSingleton<TaskLinks>();
         services.AddSingleton<SchedulePlanner>();
+        services.AddSingleton<CycleLiveness>();
         services.AddSingleton<ICycleService, CycleService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
 

@@ -26,7 +26,7 @@ public sealed class AllocationCycleOrchestrator : TaskOrchestrator<CycleInput, C
             new PlanTasksInput(cycle, TaskKind.Proposal, 1, run.Now, outline.Schedule.CutOffAt, null,
                 [.. outline.Components.Select(c => c.Component)], null), Retries.Standard);
 
-        int rounds = await run.TasksThenSignOffAsync(TaskKind.Proposal, plans, CyclePhase.AwaitingProposals);
+        int rounds = await run.TasksThenSignOffAsync(TaskKind.Proposal, plans, CyclePhase.AwaitingProposals, CyclePhase.Consolidating);
 
         run.SetStatus(run.Status with { Phase = CyclePhase.BuildingPackage });
         await context.CallActivityAsync<PackageRecord>(ActivityNames.BuildPackage, new BuildPackageInput(cycle, rounds, Final: true), Retries.Standard);

@@ -6,12 +6,16 @@ namespace SesReview.Workflows.Orchestrations;
 
 /// <summary>
 /// Follows one person's task for one round: sends the task, then waits for the task page's signal while durable timers
-/// send the reminders and, once the task is overdue, escalate it to the CHCO (repeated as configured). A delegation
-/// sends the delegate a new link. Ends when the task's record says it is complete, or when the cycle's cut-off closes it.
-/// Every change is reported to the cycle as <see cref="EventNames.TaskProgress"/>.
+/// send the reminders and, once the task is overdue, escalate it to the CHCO (repeated as planned). A delegation sends
+/// the delegate a new link. Ends when the task's record says it is complete, or when the cycle's cut-off closes it.
+/// The record is the source of truth: after every timer the task re-reads it, so a signal lost between the page's
+/// write and its event costs at most the time to the next timer. Every change is reported to the cycle as
+/// <see cref="EventNames.TaskProgress"/>.
 /// </summary>
 public sealed class ApprovalTaskOrchestrator : TaskOrchestrator<TaskPlan, TaskProgress>
 {
+    private sealed record Timer(DateTimeOffset At, bool IsReminder, int Sequence, int BusinessDaysLeft);
+
     public override async Task<TaskProgress> RunAsync(TaskOrchestrationContext context, TaskPlan plan)
     {
         var taskRef = new TaskRef(plan.CycleId, plan.TaskId);
@@ -19,19 +23,18 @@ public sealed class ApprovalTaskOrchestrator : TaskOrchestrator<TaskPlan, TaskPr
             new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Initial, 0, 0), Retries.Standard);
 
         var schedule = plan.Schedule;
-        int reminder = 0, escalations = 0, delegationsSeen = 0;
-        DateTimeOffset? nextEscalation = schedule.EscalateAt;
+        var timers = schedule.Reminders.Select((at, i) => new Timer(at, true, i + 1, schedule.ReminderBusinessDaysLeft.ElementAtOrDefault(i)))
+            .Concat(schedule.Escalations.Select((at, i) => new Timer(at, false, i + 1, 0)))
+            .OrderBy(t => t.At).ToList();
+        int nextTimer = 0, delegationsSeen = plan.DelegationsAtStart;
         Task<TaskSignal>? signal = null;
         while (true)
         {
-            // The next timer: the next reminder, else the next escalation (none after the last one).
-            (DateTimeOffset At, bool IsReminder)? next = reminder < schedule.Reminders.Count
-                ? (schedule.Reminders[reminder], true)
-                : nextEscalation is { } e ? (e, false) : null;
-            Report(context, plan, null, next?.At);
+            var next = nextTimer < timers.Count ? timers[nextTimer] : null;
+            context.SetCustomStatus(new { plan.TaskId, plan.Round, plan.Items, nextTimer = next?.At });
 
             using var timerCancel = new CancellationTokenSource();
-            Task? timer = next is { } n ? context.CreateTimer(n.At, timerCancel.Token) : null;
+            Task? timer = next is null ? null : context.CreateTimer(next.At, timerCancel.Token);
             signal ??= context.WaitForExternalEvent<TaskSignal>(EventNames.TaskChanged);
             var winner = timer is null ? await Task.WhenAny(signal) : await Task.WhenAny(signal, timer);
 
@@ -44,50 +47,37 @@ public sealed class ApprovalTaskOrchestrator : TaskOrchestrator<TaskPlan, TaskPr
                 {
                     var closed = await context.CallActivityAsync<TaskProgress>(ActivityNames.CloseTask,
                         new CloseTaskInput(plan.CycleId, plan.TaskId, plan.Round, TaskState.ClosedAtCutOff), Retries.Standard);
-                    Report(context, plan, closed, null);
+                    Report(context, closed, null);
                     return closed;
-                }
-                var progress = await context.CallActivityAsync<TaskProgress>(ActivityNames.GetTaskProgress, taskRef, Retries.Standard);
-                if (progress.Delegations > delegationsSeen)
-                {
-                    delegationsSeen = progress.Delegations;
-                    await context.CallActivityAsync<bool>(ActivityNames.SendTaskNotice,
-                        new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Delegated, delegationsSeen, 0), Retries.Standard);
-                }
-                Report(context, plan, progress, next?.At);
-                if (progress.Complete) return progress;
-            }
-            else if (next!.Value.IsReminder)
-            {
-                reminder++;
-                bool reminded = await context.CallActivityAsync<bool>(ActivityNames.SendTaskNotice,
-                    new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Reminder, reminder,
-                        schedule.ReminderBusinessDaysLeft.Count >= reminder ? schedule.ReminderBusinessDaysLeft[reminder - 1] : 0), Retries.Standard);
-                if (!reminded)
-                {
-                    // Not sent because the task is complete: its signal may have been lost (the host stopped between
-                    // recording the decisions and raising the event), so the record decides.
-                    var progress = await context.CallActivityAsync<TaskProgress>(ActivityNames.GetTaskProgress, taskRef, Retries.Standard);
-                    if (progress.Complete || progress.State != TaskState.Open) { Report(context, plan, progress, null); return progress; }
                 }
             }
             else
             {
-                escalations++;
-                bool escalated = await context.CallActivityAsync<bool>(ActivityNames.Escalate,
-                    new EscalationNotice(plan.CycleId, plan.TaskId, plan.Round, escalations), Retries.Standard);
-                nextEscalation = escalated && schedule.EscalationRepeat is { } repeat ? next.Value.At + repeat : null;
-                var progress = await context.CallActivityAsync<TaskProgress>(ActivityNames.GetTaskProgress, taskRef, Retries.Standard);
-                Report(context, plan, progress, nextEscalation);
-                if (progress.Complete) return progress;
+                nextTimer++;
+                if (next!.IsReminder)
+                    await context.CallActivityAsync<bool>(ActivityNames.SendTaskNotice,
+                        new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Reminder, next.Sequence, next.BusinessDaysLeft), Retries.Standard);
+                else
+                    await context.CallActivityAsync<bool>(ActivityNames.Escalate,
+                        new EscalationNotice(plan.CycleId, plan.TaskId, plan.Round, next.Sequence), Retries.Standard);
             }
+
+            var progress = await context.CallActivityAsync<TaskProgress>(ActivityNames.GetTaskProgress, taskRef, Retries.Standard);
+            if (progress.Delegations > delegationsSeen)
+            {
+                delegationsSeen = progress.Delegations;
+                await context.CallActivityAsync<bool>(ActivityNames.SendTaskNotice,
+                    new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Delegated, delegationsSeen, 0), Retries.Standard);
+            }
+            var upcoming = nextTimer < timers.Count ? timers[nextTimer].At : (DateTimeOffset?)null;
+            Report(context, progress, upcoming);
+            if (progress.Complete || progress.State != TaskState.Open) return progress;
         }
     }
 
-    private static void Report(TaskOrchestrationContext context, TaskPlan plan, TaskProgress? progress, DateTimeOffset? nextTimer)
+    private static void Report(TaskOrchestrationContext context, TaskProgress progress, DateTimeOffset? nextTimer)
     {
-        context.SetCustomStatus(new { plan.TaskId, plan.Round, progress?.Done, plan.Items, nextTimer });
-        if (progress is not null && context.ParentInstanceId is { } parent)
+        if (context.ParentInstanceId is { } parent)
             context.SendEvent(parent, EventNames.TaskProgress, progress with { NextReminder = nextTimer });
     }
 }

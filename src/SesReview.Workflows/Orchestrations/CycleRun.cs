@@ -65,7 +65,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     public async Task RunTasksAsync(IReadOnlyList<TaskPlan> plans, DateTimeOffset cutOffAt)
     {
         _progress.Clear();
-        foreach (var plan in plans) _progress[plan.TaskId] = new TaskProgress(plan.TaskId, TaskState.Open, plan.Items, 0, false, false, 0, plan.Schedule.Reminders.FirstOrDefault());
+        foreach (var plan in plans) _progress[plan.TaskId] = new TaskProgress(plan.TaskId, plan.Round, TaskState.Open, plan.Items, 0, false, false, 0, plan.Schedule.Reminders.FirstOrDefault());
         RefreshCounts();
         if (plans.Count == 0) return;
 
@@ -91,7 +91,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     /// the internal cut-off; when the signer sends the package back, the same tasks open again with the note (due by
     /// OPM's deadline at the latest) and a new package is built. Returns the approved round.
     /// </summary>
-    public async Task<int> TasksThenSignOffAsync(TaskKind kind, IReadOnlyList<TaskPlan> firstRound, CyclePhase taskPhase)
+    public async Task<int> TasksThenSignOffAsync(TaskKind kind, IReadOnlyList<TaskPlan> firstRound, CyclePhase taskPhase, CyclePhase packagePhase)
     {
         var plans = firstRound;
         var cutOff = Schedule!.CutOffAt;
@@ -100,16 +100,19 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
             SetStatus(Status with { Phase = taskPhase, NextDeadline = cutOff });
             await RunTasksAsync(plans, cutOff);
 
-            SetStatus(Status with { Phase = CyclePhase.BuildingPackage, NextDeadline = cycle.DueAt });
+            SetStatus(Status with { Phase = packagePhase, NextDeadline = cycle.DueAt });
             await context.CallActivityAsync<PackageRecord>(ActivityNames.BuildPackage, new BuildPackageInput(cycle, round, Final: false), Retries.Standard);
 
             var (approved, note) = await SignOffAsync(round);
             if (approved) return round;
 
             SetStatus(Status with { Message = $"Round {round} sent back by the signer: {note}" });
-            cutOff = Schedule.DeadlineAt;
+            // Later rounds are due by OPM's deadline; once that has passed, approvers get their usual due period again.
+            var latest = Schedule.DeadlineAt > Now ? Schedule.DeadlineAt : DateTimeOffset.MaxValue;
             plans = await context.CallActivityAsync<IReadOnlyList<TaskPlan>>(ActivityNames.PlanTasks,
-                new PlanTasksInput(cycle, kind, round + 1, Now, cutOff, null, null, note), Retries.Standard);
+                new PlanTasksInput(cycle, kind, round + 1, Now, latest, null, null, note), Retries.Standard);
+            if (latest != DateTimeOffset.MaxValue) cutOff = latest;
+            else cutOff = plans.Count == 0 ? Now : plans.Max(p => p.Schedule.DueAt);
         }
     }
 
@@ -135,7 +138,8 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
 
     private void Apply(TaskProgress progress)
     {
-        if (!_progress.ContainsKey(progress.TaskId)) return; // a sign-off or an earlier round
+        // Reports of a sign-off, or late ones of an earlier round, do not change this round's counts.
+        if (!_progress.TryGetValue(progress.TaskId, out var current) || current.Round != progress.Round) return;
         _progress[progress.TaskId] = progress;
         RefreshCounts();
     }

@@ -39,7 +39,7 @@ public sealed class DesignationCycleOrchestrator : TaskOrchestrator<CycleInput, 
                 assessed.ToDictionary(a => a.Component, a => a.NeedsDecision, StringComparer.Ordinal), null, null), Retries.Standard);
         if (plans.Count == 0) run.SetStatus(run.Status with { Message = "No identified position needs a decision." });
 
-        int rounds = await run.TasksThenSignOffAsync(TaskKind.Decision, plans, CyclePhase.AwaitingDecisions);
+        int rounds = await run.TasksThenSignOffAsync(TaskKind.Decision, plans, CyclePhase.AwaitingDecisions, CyclePhase.BuildingPackage);
         return await run.SubmitAsync(rounds);
     }
 }

@@ -12,12 +12,12 @@ public static class OrchestratorNames
 /// <summary>External events the host raises on task orchestrations and the task orchestrations send to their cycle.</summary>
 public static class EventNames
 {
-    /// <summary>On a task instance: something changed (decisions or proposals recorded, delegated). The task re-reads its record.</summary>
+    /// <summary>
+    /// On a task instance, raised by the task page after it recorded decisions, proposals, a sign-off or a delegation
+    /// (payload <c>{ "cutOff": false }</c>: the task re-reads its record), or sent by the cycle when the cut-off passes
+    /// (<c>{ "cutOff": true }</c>: the task closes).
+    /// </summary>
     public const string TaskChanged = "TaskChanged";
-    /// <summary>On a task instance: the cycle's cut-off passed; close the task.</summary>
-    public const string CutOff = "CutOff";
     /// <summary>On a cycle instance: a task made progress or became overdue.</summary>
     public const string TaskProgress = "TaskProgress";
-    /// <summary>On a cycle instance: the signer answered.</summary>
-    public const string SignOff = "SignOff";
 }

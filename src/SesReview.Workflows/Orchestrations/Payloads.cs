@@ -29,14 +29,15 @@ public sealed record PlanTasksInput(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? PositionsByComponent, IReadOnlyList<string>? Components, string? SendBackNote);
 
 /// <summary>One task as its sub-orchestration follows it.</summary>
-public sealed record TaskPlan(string CycleId, string TaskId, TaskKind Kind, int Round, int Items, TaskSchedule Schedule)
+/// <param name="DelegationsAtStart">Delegations made before this round (their delegates were told then).</param>
+public sealed record TaskPlan(string CycleId, string TaskId, TaskKind Kind, int Round, int Items, TaskSchedule Schedule, int DelegationsAtStart = 0)
 {
     public string InstanceId => ApprovalTask.TaskInstanceId(CycleId, TaskId, Round);
 }
 
 /// <summary>A task's state as read from its record; sent to the cycle as <see cref="EventNames.TaskProgress"/>.</summary>
 public sealed record TaskProgress(
-    string TaskId, TaskState State, int Items, int Done, bool Complete, bool Overdue, int Delegations, DateTimeOffset? NextReminder,
+    string TaskId, int Round, TaskState State, int Items, int Done, bool Complete, bool Overdue, int Delegations, DateTimeOffset? NextReminder,
     bool? Approved = null, string? Note = null);
 
 /// <summary>Payload of <see cref="EventNames.TaskChanged"/>.</summary>

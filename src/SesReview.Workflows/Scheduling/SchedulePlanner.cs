@@ -22,7 +22,15 @@ public sealed class SchedulePlanner(WorkflowOptions options, BusinessCalendar ca
         return new CycleSchedule(cutOff, warning, deadlineAt);
     }
 
-    /// <summary>An approver's task created at <paramref name="createdAt"/>; never due after <paramref name="cutOffAt"/>.</summary>
+    /// <summary>Most escalations planned for one task (the CHCO is not told more often than this).</summary>
+    public const int MaxEscalations = 20;
+
+    /// <summary>
+    /// An approver's task created at <paramref name="createdAt"/>: due at close of business the set number of business
+    /// days later, never after <paramref name="cutOffAt"/>; reminders at the start of business the set numbers of business
+    /// days before; escalation at the due time and then every set number of business days, as long as it is before the
+    /// cut-off (at the cut-off the task is closed instead).
+    /// </summary>
     public TaskSchedule PlanTask(DateTimeOffset createdAt, DateTimeOffset cutOffAt)
     {
         var due = options.ApproverDueAfter is { } after
@@ -42,18 +50,22 @@ public sealed class SchedulePlanner(WorkflowOptions options, BusinessCalendar ca
         }
         var kept = reminders.Where(r => r.At > createdAt && r.At < due).DistinctBy(r => r.At).OrderBy(r => r.At).ToList();
 
-        TimeSpan? repeat = options.EscalationRepeatAfter is { } every
-            ? (every > TimeSpan.Zero ? every : null)
-            : (options.EscalationRepeatBusinessDays > 0 ? TimeSpan.FromDays(options.EscalationRepeatBusinessDays) : null);
-        return new TaskSchedule(due, [.. kept.Select(r => r.At)], due, repeat, [.. kept.Select(r => r.DaysLeft)]);
+        var escalations = new List<DateTimeOffset>();
+        bool repeats = options.EscalationRepeatAfter is { } every ? every > TimeSpan.Zero : options.EscalationRepeatBusinessDays > 0;
+        for (var at = due; at < cutOffAt && escalations.Count < MaxEscalations; at = NextEscalation(at))
+        {
+            escalations.Add(at);
+            if (!repeats) break;
+        }
+        return new TaskSchedule(due, [.. kept.Select(r => r.At)], [.. kept.Select(r => r.DaysLeft)], escalations);
     }
 
     /// <summary>The next escalation after <paramref name="previous"/>: the same time of day, the set number of business days later.</summary>
-    public DateTimeOffset NextEscalation(DateTimeOffset previous)
+    private DateTimeOffset NextEscalation(DateTimeOffset previous)
     {
         if (options.EscalationRepeatAfter is { } every) return previous + every;
         var local = TimeZoneInfo.ConvertTime(previous, calendar.TimeZone);
-        var date = calendar.AddBusinessDays(DateOnly.FromDateTime(local.DateTime), options.EscalationRepeatBusinessDays);
+        var date = calendar.AddBusinessDays(DateOnly.FromDateTime(local.DateTime), Math.Max(1, options.EscalationRepeatBusinessDays));
         return At(date, TimeOnly.FromDateTime(local.DateTime));
     }
 
