@@ -84,7 +84,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       appSettings: [
         // Secrets are Key Vault references; their values are set in the vault, never in this file.
         { name: 'AzureWebJobsStorage', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=StorageConnectionString)' }
-        { name: 'Graph__ClientSecret', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=GraphClientSecret)' }
+        { name: 'Notifications__Graph__ClientSecret', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=GraphClientSecret)' }
         { name: 'Approvals__SigningKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=ApprovalSigningKey)' }
         { name: 'Runtime__SystemKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=RuntimeSystemKey)' }
         { name: 'Notifications__Channel', value: 'Graph' }

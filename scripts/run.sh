@@ -1,7 +1,47 @@
 #!/usr/bin/env bash
-# The main job. Until the host (issue 4) exists it runs both reviews from the command line on a seeded sample
-# inventory and writes the workbooks to ./out; pass other arguments to run another command (see --help).
+# The main job: starts Azurite (npm, pinned in package.json; data kept in .local/azurite so a cycle survives restarts)
+# and the host (API, task pages, dashboard, outbox, and the durable worker), and prints the URL. Seeds no data.
+#   bash scripts/run.sh                 # host on http://127.0.0.1:7071 (HOST_URL to change)
+#   bash scripts/run.sh cli demo        # the command-line tool (demo, assess, template; --help)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "$#" -eq 0 ]; then set -- demo --out out; fi
-dotnet run --project src/SesReview.Cli -c Release -- "$@"
+
+if [ "${1:-}" = "cli" ]; then
+  shift
+  exec dotnet run --project src/SesReview.Cli -c Release -- "$@"
+fi
+
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+mkdir -p .local/azurite
+
+# Local secrets (task-link signing key, management system key): made once per checkout, kept out of git.
+if [ ! -f .local/secrets.env ]; then
+  umask 077
+  {
+    echo "Approvals__SigningKey=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    echo "Runtime__SystemKey=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  } > .local/secrets.env
+  echo "Generated local secrets in .local/secrets.env (task-link signing key, management system key)."
+fi
+set -a; . .local/secrets.env; set +a
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in 10000 10001 10002; do
+  if port_busy "$port"; then
+    echo "Port $port on 127.0.0.1 is in use; stop what holds it (another Azurite?) and run again." >&2
+    exit 1
+  fi
+done
+
+node_modules/.bin/azurite --silent --location .local/azurite \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+  --skipApiVersionCheck --loose --disableTelemetry > .local/azurite.log 2>&1 &
+azurite_pid=$!
+trap 'kill "$azurite_pid" 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 100); do port_busy 10002 && break; sleep 0.1; done
+port_busy 10002 || { echo "Azurite did not start; see .local/azurite.log" >&2; exit 1; }
+
+url="${HOST_URL:-http://127.0.0.1:7071}"
+export Workflows__PublicBaseUrl="${Workflows__PublicBaseUrl:-$url}"
+echo "Azurite running (data in .local/azurite). Starting the SES review host at $url ..."
+dotnet run --project src/FunctionsApp -c Release -- --urls "$url"

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The host (src/FunctionsApp) started as a separate process, exactly as the main job runs it, on a free loopback port.
+/// <see cref="KillAsync"/> kills it with SIGKILL (no shutdown code runs); <see cref="StartAsync"/> starts it again with the
+/// same settings.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _settings;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private HostProcess(Dictionary<string, string> settings, int port)
+    {
+        _settings = settings;
+        Port = port;
+    }
+
+    public int Port { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string> settings)
+    {
+        int port = FreePort();
+        var all = new Dictionary<string, string>(settings) { ["Workflows__PublicBaseUrl"] = $"http://127.0.0.1:{port}" };
+        var host = new HostProcess(all, port);
+        await host.StartAsync();
+        return host;
+    }
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet", [HostDll(), "--urls", BaseAddress.ToString().TrimEnd('/')])
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in _settings) info.Environment[key] = value;
+        _process = Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                using var response = await http.GetAsync("/api/cycles");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The host did not answer within 60 s:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync() => await KillAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "host.json")) && File.Exists(Path.Combine(dir.FullName, "FunctionsApp.sln"))) return dir.FullName;
+        throw new InvalidOperationException("The repository root (with host.json) was not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The host built in the same configuration as these tests (bin/Release or bin/Debug).</summary>
+    private static string HostDll()
+    {
+        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        string path = Path.Combine(RepositoryRoot(), "src", "FunctionsApp", "bin", configuration, "net10.0", "FunctionsApp.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first (dotnet build).", path);
+    }
+}
