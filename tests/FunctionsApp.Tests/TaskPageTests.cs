@@ -1,6 +1,7 @@
 using System.Net;
 using FunctionsApp.Tests.Support;
 using SesReview.Domain.DesignationReview;
+using SesReview.Domain.Model;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
 
@@ -166,5 +167,36 @@ public class TaskPageTests : IClassFixture<HostFactory>
         var ok = await client.PostAsync($"/tasks/{token}/delegate", Browser.Form(("name", "Dana Deputy"), ("email", "deputy@agency.example.gov"), ("note", "On leave")));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Contains(_host.Approvals.Delegations, d => d.Token == token && d.To == new Person("Dana Deputy", "deputy@agency.example.gov") && d.Note == "On leave");
+    }
+
+    [Fact]
+    public async Task Posting_proposals_maps_each_allocation_line_and_redesignation_line()
+    {
+        var view = Samples.DecisionView("alloc") with
+        {
+            Task = Samples.DecisionTask("alloc") with { Kind = TaskKind.Proposal },
+            Positions = [],
+            Allocations = [new AllocationLineView("Office of Policy", PayPlan.ES, 10, 8, 2, 0.2m, true, null)],
+        };
+        _host.Approvals.Pages["propose"] = new TaskPage(TaskAccess.Ok, null, view);
+        var client = _host.CreateClient();
+
+        var page = await Browser.Parse(await client.GetAsync("/tasks/propose"));
+        Assert.NotNull(page.QuerySelector("input[name='adjustment[Office of Policy|ES]']"));
+
+        var bad = await client.PostAsync("/tasks/propose", Browser.Form(("adjustment[Office of Policy|ES]", "minus two")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("adjustment[Office of Policy|ES]", (await Browser.Parse(bad)).QuerySelector(".errors")!.TextContent);
+
+        var ok = await client.PostAsync("/tasks/propose", Browser.Form(
+            ("adjustment[Office of Policy|ES]", "-2"), ("reason[Office of Policy|ES]", "Vacant since 2023"),
+            ("justification[Office of Policy|ES]", "Two positions have been vacant for two years."),
+            ("redesignationPosition[0]", "P-009"), ("redesignationTo[0]", "GE"), ("redesignationJustification[0]", "No longer adjudicative."),
+            ("redesignationPosition[1]", ""), ("redesignationTo[1]", "")));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var (_, proposals, redesignations) = Assert.Single(_host.Approvals.Proposals, p => p.Token == "propose");
+        Assert.Equal([new ProposalInput("Office of Policy", PayPlan.ES, -2, "Vacant since 2023", "Two positions have been vacant for two years.")], proposals);
+        Assert.Equal([new RedesignationInput("P-009", Designation.General, "No longer adjudicative.")], redesignations);
     }
 }
