@@ -111,6 +111,16 @@ public class PageTests : IClassFixture<HostFactory>
         Assert.Equal(new byte[] { 1, 2, 3 }, await file.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task An_outbox_action_that_is_not_a_web_address_is_shown_as_text_not_as_a_link()
+    {
+        _host.Outbox.Items.Add(Message("odd-cycle", "odd/action", "Odd action", Samples.Start, new ActionLink("javascript:alert(1)", "Run me")));
+        var list = await Browser.Parse(await _host.CreateClient().GetAsync("/outbox"));
+
+        Assert.DoesNotContain(list.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Run me: javascript:alert(1)", list.Body!.TextContent);
+    }
+
     private static OutboxItem Message(string cycleId, string key, string subject, DateTimeOffset sentAt, ActionLink? action, params NotificationAttachment[] attachments) =>
         new("ob-" + key, sentAt, attachments.Length > 0 ? "sha" : null, new NotificationMessage
         {
