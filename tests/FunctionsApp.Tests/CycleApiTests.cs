@@ -139,4 +139,13 @@ public class CycleApiTests : IClassFixture<HostFactory>
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
     }
+
+    [Fact]
+    public async Task A_date_that_cannot_be_read_is_named_in_the_errors()
+    {
+        var response = await _host.CreateClient().PostAsync("/api/cycles", Json("""{ "agency": "X", "memoDate": "05/02/2025" }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("memoDate", (await ReadJson(response)).GetProperty("errors")[0].GetProperty("field").GetString());
+    }
 }

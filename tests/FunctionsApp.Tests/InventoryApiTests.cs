@@ -64,4 +64,14 @@ public class InventoryApiTests : IClassFixture<HostFactory>
         Assert.Equal("inventory.xlsx", errors[1].GetProperty("file").GetString());
         Assert.Equal("Not a date.", errors[1].GetProperty("message").GetString());
     }
+
+    [Fact]
+    public async Task Uploading_more_than_25_megabytes_answers_413_and_stores_nothing()
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[25 * 1024 * 1024 + 1]), "file", "huge.xlsx" } };
+        var response = await _host.CreateClient().PostAsync("/api/inventories", form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.DoesNotContain(_host.Uploads.Uploaded, u => u.FileName == "huge.xlsx");
+    }
 }

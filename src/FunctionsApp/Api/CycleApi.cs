@@ -37,8 +37,8 @@ internal static class CycleApi
         {
             var form = await UploadForm.ReadAsync(context.Request, cancellationToken);
             if (form is null) return Problems.TooLarge(UploadForm.MaxBytes);
-            request = Parse(form["request"].ToString(), out var parseError);
-            if (request is null) return Problems.Field("request", parseError!);
+            request = Parse(form["request"].ToString(), out var parseError, out var errorPath);
+            if (request is null) return Problems.Field(errorPath is null ? "request" : "request." + errorPath, parseError!);
             if (form.Files.GetFile("file") is not null)
             {
                 var (upload, errors) = UploadForm.ToUploadRequest(form);
@@ -54,8 +54,8 @@ internal static class CycleApi
         else
         {
             using var reader = new StreamReader(context.Request.Body);
-            request = Parse(await reader.ReadToEndAsync(cancellationToken), out var parseError);
-            if (request is null) return Problems.Field("$", parseError!);
+            request = Parse(await reader.ReadToEndAsync(cancellationToken), out var parseError, out var errorPath);
+            if (request is null) return Problems.Field(errorPath ?? "$", parseError!);
         }
 
         try
@@ -70,9 +70,11 @@ internal static class CycleApi
         }
     }
 
-    private static StartCycleRequest? Parse(string json, out string? error)
+    /// <summary>The request, or an error naming the JSON path at fault (<c>memoDate</c>, <c>approvers[1].email</c>) when there is one.</summary>
+    private static StartCycleRequest? Parse(string json, out string? error, out string? path)
     {
         error = null;
+        path = null;
         if (string.IsNullOrWhiteSpace(json))
         {
             error = "Send the cycle request as JSON.";
@@ -86,7 +88,8 @@ internal static class CycleApi
         }
         catch (JsonException e)
         {
-            error = $"The JSON could not be read{(e.Path is null ? "" : $" at {e.Path}")}: {e.Message}";
+            path = e.Path is { Length: > 1 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
+            error = path is null ? $"The JSON could not be read: {e.Message}" : $"The value of '{path}' could not be read (dates are yyyy-MM-dd).";
             return null;
         }
     }
