@@ -22,6 +22,7 @@ public class CycleApiTests : IClassFixture<HostFactory>
     public async Task Starting_a_cycle_answers_202_with_durable_management_links_and_the_status_location()
     {
         var client = _host.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", HostFactory.SystemKey);
         var response = await client.PostAsync("/api/cycles", Json("""{ "kind": "designation-review", "agency": "DEPARTMENT OF EXAMPLE", "inventoryUploadId": "upload-9", "cycleId": "dr-2025" }"""));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -38,6 +39,17 @@ public class CycleApiTests : IClassFixture<HostFactory>
         Assert.Contains("/instances/dr-2025/suspend?reason={text}&code=", body.GetProperty("suspendPostUri").GetString());
         Assert.Contains("/instances/dr-2025/resume?reason={text}&code=", body.GetProperty("resumePostUri").GetString());
         Assert.Equal("http://localhost/api/cycles/dr-2025", body.GetProperty("cycleStatusUri").GetString());
+    }
+
+    [Fact]
+    public async Task A_caller_without_the_system_key_gets_management_links_without_the_key()
+    {
+        var response = await _host.CreateClient().PostAsync("/api/cycles", Json("""{ "kind": "designation-review", "agency": "DEPARTMENT OF EXAMPLE", "inventoryUploadId": "upload-9", "cycleId": "dr-2026" }"""));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await ReadJson(response);
+        Assert.Equal("http://localhost/runtime/webhooks/durabletask/instances/dr-2026", body.GetProperty("statusQueryGetUri").GetString());
+        Assert.DoesNotContain(HostFactory.SystemKey, body.ToString());
     }
 
     [Fact]

@@ -76,25 +76,29 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
             _options.HubName, _options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities);
     }
 
-    /// <summary>Stops polling; running activities see their context's token cancelled and are abandoned (re-delivered later).</summary>
+    /// <summary>
+    /// Stops polling; running activities see their context's token cancelled and are abandoned (re-delivered later).
+    /// Safe to call more than once and from several threads at once (hosts stop hosted services from two places).
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is null)
+        var loops = _loops;
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        if (stopping is null)
         {
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        await stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(loops).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
         }
 
-        _stopping.Dispose();
-        _stopping = null;
+        stopping.Dispose();
         _loops = [];
     }
 

@@ -4,7 +4,9 @@ namespace FunctionsApp.Management;
 
 /// <summary>
 /// The payload Durable Functions' <c>CreateCheckStatusResponse</c> returns, with absolute URIs under
-/// <c>/runtime/webhooks/durabletask/instances/{id}</c> carrying <c>?code={system key}</c>, plus this host's cycle status page.
+/// <c>/runtime/webhooks/durabletask/instances/{id}</c>, plus this host's cycle status page. The URIs carry
+/// <c>?code={system key}</c> only when the caller itself presented the system key: <c>/api</c> has no sign-in of its own
+/// here, so handing the key to any caller would open the management routes to everyone who can start a cycle.
 /// <c>{eventName}</c> and <c>{text}</c> are left for the caller to fill in, as Azure Functions does.
 /// </summary>
 internal sealed record ManagementPayload(
@@ -24,7 +26,8 @@ internal sealed record ManagementPayload(
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var instance = $"{baseUrl}{InstancesPath}/{Uri.EscapeDataString(instanceId)}";
         var key = request.HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetSetting(Settings.SystemKey);
-        var code = key is null ? "" : "code=" + Uri.EscapeDataString(key);
+        var presented = request.Headers[SystemKeyFilter.KeyHeader].ToString() is { Length: > 0 } header ? header : request.Query[SystemKeyFilter.KeyQuery].ToString();
+        var code = key is not null && SystemKeyFilter.KeysMatch(presented, key) ? "code=" + Uri.EscapeDataString(key) : "";
         string With(string url, string? query = null)
         {
             var parts = new[] { query, code }.Where(p => !string.IsNullOrEmpty(p));

@@ -73,8 +73,16 @@ internal static class TaskPages
     internal static async Task<ContentHttpResult> Delegate(string token, HttpContext context, [FromServices] IApprovalService approvals, CancellationToken cancellationToken)
     {
         var page = await approvals.OpenAsync(token, cancellationToken);
-        if (page.Access != TaskAccess.Ok || page.View is null) return Denied(context, page.Access, page.Message);
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        if (page.Access == TaskAccess.Forbidden && TaskForm.Delegation(form).To is { } again)
+        {
+            // The old link stops working once the task is handed on, so a repeated POST of the same delegation lands here;
+            // the service recognises it and answers "already recorded" rather than 403.
+            var repeat = await approvals.DelegateAsync(token, again, null, RequestContext.WebOrigin(context), cancellationToken);
+            if (repeat.AlreadyRecorded)
+                return PageResults.Page(context, "Already recorded", new HtmlText($"<h1>Already recorded</h1><p>{Html.Encode(repeat.Message)}</p>"));
+        }
+        if (page.Access != TaskAccess.Ok || page.View is null) return Denied(context, page.Access, page.Message);
         var (to, note, errors) = TaskForm.Delegation(form);
         if (to is null) return Invalid(context, token, page.View, form, errors, "The task was not delegated: please correct the fields named.");
         var outcome = await approvals.DelegateAsync(token, to, note, RequestContext.WebOrigin(context), cancellationToken);

@@ -34,6 +34,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Runtime:SystemKey", SystemKey);
+        builder.UseSetting("Approvals:SigningKey", "host-tests-signing-key-0123456789abcdef");
+        builder.UseSetting("AzureWebJobsStorage", "UseDevelopmentStorage=true");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ICycleService>();
@@ -46,12 +48,11 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             services.AddSingleton<IApprovalService>(Approvals);
             services.AddSingleton<IAuditTrail>(Audit);
             services.AddSingleton<IOutboxReader>(Outbox);
-            var hostedBefore = services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
+            // The real engine (Azure Storage backend and its worker) is replaced by the in-memory one; its hosted worker
+            // registration is dropped so that nothing polls Azure Storage.
+            foreach (var engine in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType?.Namespace?.StartsWith("Durable", StringComparison.Ordinal) == true).ToList())
+                services.Remove(engine);
             services.AddDurableTask(null, r => r.AddOrchestratorFunc(WaitForApproval, async ctx => await ctx.WaitForExternalEvent<string>(ApprovalEvent)));
-            // The minimal-hosting test host stops hosted services from two places at once; DurableTaskWorker.StopAsync is not
-            // safe to call concurrently, so the worker runs behind a wrapper that stops it once.
-            foreach (var added in services.Where(d => d.ServiceType == typeof(IHostedService) && !hostedBefore.Contains(d)).ToList()) services.Remove(added);
-            services.AddSingleton<IHostedService>(sp => new StopOnceHostedService(sp.GetRequiredService<DurableTaskWorker>()));
         });
     }
 }
