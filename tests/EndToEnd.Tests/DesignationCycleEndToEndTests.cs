@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Dom;
+using SesReview.Domain.DesignationReview;
+using SesReview.Domain.Samples;
+using SesReview.Workbooks.Export;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// A designation cycle over 200 positions through the real host on Azurite: started over HTTP, decided through the task
+/// links found in the outbox, reminded and escalated on short timers, signed off, emailed to OPM — with the host killed
+/// (SIGKILL) once during the assessment fan-out and once while approvals are awaited.
+/// </summary>
+public sealed class DesignationCycleEndToEndTests
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task A_200_position_cycle_survives_two_host_kills_and_sends_OPM_one_report_with_every_decision()
+    {
+        await using var system = await ReviewSystem.StartAsync();
+        var upload = await system.UploadAsync(InventoryGenerator.Generate(200, seed: 21));
+        string agency = upload.GetProperty("agencies")[0].GetString()!;
+        var components = upload.GetProperty("components").EnumerateArray().Select(c => c.GetString()!).ToList();
+        const string cycleId = "e2e-designation";
+
+        system.Http.DefaultRequestHeaders.Add("x-functions-key", ReviewSystem.SystemKey);
+        var started = await system.StartCycleAsync(new
+        {
+            cycleId, kind = "designation-review", agency, memoDate = Today, deadline = Today.AddDays(45),
+            inventoryUploadId = upload.GetProperty("uploadId").GetString(),
+            chco = new { name = "Casey Chco", email = "chco@agency.example.gov" },
+            approvers = components.Select((c, i) => new { component = c, approver = new { name = $"Approver {i % 2}", email = $"approver{i % 2}@agency.example.gov" } }),
+        });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var management = await ReviewSystem.ReadJsonAsync(started);
+        Assert.Equal(cycleId, management.GetProperty("id").GetString());
+        Assert.Equal(management.GetProperty("statusQueryGetUri").GetString(), started.Headers.Location!.ToString());
+        var status = await system.Http.GetAsync(started.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+
+        // Kill 1: as soon as the assessment fan-out is under way.
+        var atKill = await system.WaitForCycleAsync(cycleId, c => Phase(c) is not (null or "loading"), seconds: 60, pollMilliseconds: 20);
+        await system.Host.KillAsync();
+        Assert.Equal("assessing", Phase(atKill));
+        Assert.Empty(await system.Outbox.ListAsync(cycleId)); // no task had been sent yet
+        await system.Host.StartAsync();
+
+        // Each approver gets one task; the first is reminded and then escalated to the CHCO before anyone decides.
+        var task1 = await system.WaitForMessageAsync(cycleId, "task/decision-01/r1/initial");
+        var task2 = await system.WaitForMessageAsync(cycleId, "task/decision-02/r1/initial");
+        Assert.Equal("approver0@agency.example.gov", task1.Message.To.Single());
+        var reminder = await system.WaitForMessageAsync(cycleId, "task/decision-01/r1/reminder/1");
+        Assert.Equal("approver0@agency.example.gov", reminder.Message.To.Single());
+        var escalation = await system.WaitForMessageAsync(cycleId, "task/decision-01/r1/escalation/1");
+        Assert.Equal("chco@agency.example.gov", escalation.Message.To.Single());
+        var overdue = await system.WaitForCycleAsync(cycleId, c => c.GetProperty("summary").GetProperty("status").GetProperty("overdueTasks").GetInt32() >= 1);
+        Assert.Equal("awaitingDecisions", Phase(overdue));
+
+        var decided = new Dictionary<string, ProposedAction>();
+        var posted = await DecideAllAsync(system, ReviewSystem.LinkOf(task1), decided);
+        var repeat = await system.PostFormAsync(ReviewSystem.LinkOf(task1), posted);
+        Assert.Equal(HttpStatusCode.OK, repeat.Status);
+        Assert.Contains("already recorded", repeat.Html, StringComparison.OrdinalIgnoreCase);
+
+        // Kill 2: while the second approver's decisions are awaited. Nothing decided so far may be lost.
+        await system.Host.KillAsync();
+        await system.Host.StartAsync();
+        await DecideAllAsync(system, ReviewSystem.LinkOf(task2), decided);
+
+        var signOff = await system.WaitForMessageAsync(cycleId, "task/signoff-r1/r1/initial");
+        Assert.Equal("chco@agency.example.gov", signOff.Message.To.Single());
+        var signed = await system.PostFormAsync(ReviewSystem.LinkOf(signOff), [new("action", "approve")]);
+        Assert.Equal(HttpStatusCode.OK, signed.Status);
+
+        var done = await system.WaitForCycleAsync(cycleId, c => c.GetProperty("summary").GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated");
+        Assert.Equal("Completed", done.GetProperty("summary").GetProperty("runtimeStatus").GetString());
+
+        // Exactly one email to OPM, and no message key twice.
+        var messages = await system.Outbox.ListAsync(cycleId, 1000);
+        Assert.Equal(messages.Count, messages.Select(m => m.MessageKey).Distinct().Count());
+        var toOpm = Assert.Single(messages, m => m.To.Contains("allocation-management@opm.gov"));
+        Assert.Equal("submission/opm", toOpm.MessageKey);
+        var submission = (await system.Outbox.GetAsync(cycleId, "submission/opm"))!;
+        Assert.Equal(done.GetProperty("submission").GetProperty("attachmentSha256").GetString(), submission.AttachmentSha256);
+
+        // The report's rows match the decisions, including those posted before the second kill.
+        var sheets = WorkbookCells.Read(submission.Message.Attachments.Single().Content);
+        var rows = sheets.Values.SelectMany(r => r).ToList();
+        var expectedNeeds = new DesignationAssessor().Assess(InventoryGenerator.Generate(200, seed: 21), Today)
+            .Where(a => a.NeedsDecision).Select(a => a.PositionId).ToHashSet();
+        Assert.Equal(expectedNeeds, decided.Keys.ToHashSet());
+        foreach (var (positionId, action) in decided)
+        {
+            var row = rows.FirstOrDefault(r => r.Contains(positionId));
+            Assert.True(row is not null, $"Position {positionId} is missing from the report.");
+            Assert.Contains(DesignationReportWriter.ActionText(action), row);
+        }
+
+        var audit = await system.Http.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}/audit");
+        var kinds = audit.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(decided.Count, kinds.Count(k => k == "decision"));
+        Assert.Contains("reminder", kinds);
+        Assert.Contains("escalation", kinds);
+        Assert.Contains("sign-off", kinds);
+        Assert.Single(kinds, k => k == "submission");
+        Assert.All(audit.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "decision"),
+            e => Assert.Equal("web", e.GetProperty("channel").GetString()));
+    }
+
+    /// <summary>Opens a task link, decides every position on the page (first: retain with a justification; others: revert), posts it.</summary>
+    private static async Task<List<KeyValuePair<string, string>>> DecideAllAsync(ReviewSystem system, string link, Dictionary<string, ProposedAction> decided)
+    {
+        var page = await system.GetPageAsync(link);
+        var positions = page.QuerySelectorAll("input[type=radio][name^='decision[']").Select(i => i.GetAttribute("name")!).Distinct().ToList();
+        Assert.NotEmpty(positions);
+        var fields = new List<KeyValuePair<string, string>>();
+        for (int i = 0; i < positions.Count; i++)
+        {
+            string id = positions[i]["decision[".Length..^1];
+            bool retain = i == 0;
+            fields.Add(new(positions[i], retain ? "retain" : "revert"));
+            if (retain) fields.Add(new($"justification[{id}]", "Impartiality of enforcement decisions requires a career incumbent in this role."));
+            decided[id] = retain ? ProposedAction.RequestRetention : ProposedAction.RevertToGeneral;
+        }
+        var (status, html) = await system.PostFormAsync(link, fields);
+        Assert.True(status == HttpStatusCode.OK, $"POST {link} answered {(int)status}: {html}");
+        return fields;
+    }
+
+    private static string? Phase(JsonElement cycle) =>
+        cycle.GetProperty("summary").GetProperty("status") is { ValueKind: JsonValueKind.Object } s ? s.GetProperty("phase").GetString() : null;
+}

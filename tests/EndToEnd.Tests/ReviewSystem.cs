@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SesReview.Domain.Model;
+using SesReview.Notifications;
+using SesReview.Notifications.Outbox;
+using SesReview.Workbooks.Export;
+using TestSupport;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// Azurite plus the host as a real process, and what a user (or a test) does with them over HTTP: upload an inventory,
+/// start a cycle, follow the links the outbox holds, read the cycle's status. The outbox is read from the same storage
+/// the host writes (as the host's /outbox page does).
+/// </summary>
+public sealed class ReviewSystem : IAsyncDisposable
+{
+    public const string SigningKey = "end-to-end-signing-key-0123456789abcdef";
+    public const string SystemKey = "end-to-end-system-key";
+    private static readonly HtmlParser Parser = new();
+
+    private ReviewSystem(AzuriteProcess azurite, HostProcess host, IOutboxReader outbox)
+    {
+        Azurite = azurite;
+        Host = host;
+        Outbox = outbox;
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public AzuriteProcess Azurite { get; }
+    public HostProcess Host { get; }
+    public IOutboxReader Outbox { get; }
+    public HttpClient Http { get; }
+
+    /// <summary>Short durations replace the business-day rules so that reminders and escalations fire within seconds.</summary>
+    public static async Task<ReviewSystem> StartAsync(IDictionary<string, string>? extra = null)
+    {
+        var azurite = await AzuriteProcess.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Approvals__SigningKey"] = SigningKey,
+            ["Runtime__SystemKey"] = SystemKey,
+            ["extensions__durableTask__hubName"] = "E2E" + Guid.NewGuid().ToString("N")[..8],
+            // A killed host's messages and partitions come back within seconds, not minutes.
+            ["extensions__durableTask__storageProvider__workItemLockTimeout"] = "00:00:10",
+            ["extensions__durableTask__storageProvider__MessageVisibilityTimeout"] = "00:00:10",
+            ["extensions__durableTask__storageProvider__PartitionLeaseDuration"] = "00:00:05",
+            ["extensions__durableTask__storageProvider__PartitionLeaseRenewInterval"] = "00:00:01",
+            ["extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
+            ["Workflows__AssessmentBatchSize"] = "10",
+            ["Workflows__ApproverDueAfter"] = "00:00:08",
+            ["Workflows__ReminderLeadTimes__0"] = "00:00:05",
+            ["Workflows__EscalationRepeatAfter"] = "00:00:00",
+            ["Workflows__InternalCutOffAfter"] = "00:30:00",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) settings[k] = v;
+        var host = await HostProcess.StartAsync(settings);
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
+        var outbox = new ServiceCollection().AddLogging().AddSesReviewNotifications(configuration).BuildServiceProvider().GetRequiredService<IOutboxReader>();
+        return new ReviewSystem(azurite, host, outbox);
+    }
+
+    public async Task<JsonElement> UploadAsync(PositionInventory inventory)
+    {
+        using var bytes = new MemoryStream();
+        InventoryWorkbookWriter.Write(inventory, bytes);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes.ToArray()), "file", "inventory.xlsx" } };
+        var response = await Http.PostAsync("/api/inventories", form);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await ReadJsonAsync(response);
+    }
+
+    public async Task<HttpResponseMessage> StartCycleAsync(object request) => await Http.PostAsJsonAsync("/api/cycles", request);
+
+    public async Task<JsonElement> GetCycleAsync(string cycleId)
+    {
+        var response = await Http.GetAsync($"/api/cycles/{Uri.EscapeDataString(cycleId)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ReadJsonAsync(response);
+    }
+
+    /// <summary>Polls the cycle until <paramref name="until"/> holds; fails with the last status and the host's output.</summary>
+    public async Task<JsonElement> WaitForCycleAsync(string cycleId, Func<JsonElement, bool> until, int seconds = 120, int pollMilliseconds = 200)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await GetCycleAsync(cycleId);
+            if (until(last)) return last;
+            await Task.Delay(pollMilliseconds);
+        }
+        Assert.Fail($"Cycle {cycleId} did not reach the expected state in {seconds} s. Last: {last}\nHost output (tail):\n{Tail(Host.Output)}");
+        return last;
+    }
+
+    public async Task<OutboxItem> WaitForMessageAsync(string cycleId, string key, int seconds = 120)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await Outbox.GetAsync(cycleId, key) is { } item) return item;
+            await Task.Delay(200);
+        }
+        var keys = (await Outbox.ListAsync(cycleId, 500)).Select(m => m.MessageKey);
+        Assert.Fail($"No message '{key}' for {cycleId} in {seconds} s. Outbox: {string.Join(", ", keys)}\nHost output (tail):\n{Tail(Host.Output)}");
+        return null!;
+    }
+
+    /// <summary>The task link of a message, as a path on the host (the link points at the host's public URL).</summary>
+    public static string LinkOf(OutboxItem item) => new Uri(item.Message.Action!.Url).PathAndQuery;
+
+    public async Task<IHtmlDocument> GetPageAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<(HttpStatusCode Status, string Html)> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var response = await Http.PostAsync(path, new FormUrlEncodedContent(fields));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
