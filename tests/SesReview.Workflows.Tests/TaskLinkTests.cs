@@ -91,7 +91,10 @@ public sealed class TaskLinkTests
         var (harness, cycle, token) = await StartAsync();
         await using var _h = harness;
         Assert.Equal(CancelOutcome.Cancelled, await harness.Cycles.CancelAsync(cycle.CycleId, "Started with the wrong inventory", "chco@agency.example.gov", Origin));
-        await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        var ended = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(Durable.History.OrchestrationRuntimeStatus.Terminated, ended.RuntimeStatus);
+        var task = await harness.Client.GetInstanceAsync((await harness.Store.GetTaskAsync(cycle.CycleId, "decision-01"))!.InstanceId);
+        Assert.Equal(Durable.History.OrchestrationRuntimeStatus.Terminated, task!.RuntimeStatus);
         Assert.Equal(TaskAccess.Gone, (await harness.Approvals.OpenAsync(token)).Access);
         Assert.Equal(CancelOutcome.AlreadyFinished, await harness.Cycles.CancelAsync(cycle.CycleId, "again", "chco@agency.example.gov", Origin));
         Assert.Contains(await harness.Audit.ListAsync(cycle.CycleId), a => a.Kind == Audit.AuditKinds.Cancelled && a.SourceAddress == "10.1.2.3");

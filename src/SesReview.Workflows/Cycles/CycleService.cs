@@ -123,16 +123,24 @@ public sealed partial class CycleService(
         if (metadata.IsCompleted && record.CancelReason is null) return CancelOutcome.AlreadyFinished;
 
         // Safe to repeat after a crash at any step: the reason is recorded first (activities of the cycle's tasks stop
-        // writing to anyone once they see it), then the tasks are stopped, then the cycle.
+        // writing to anyone once they see it, and a repeat carries on from here), then the cycle is stopped, then its
+        // tasks. The tasks go last so that the cycle ends as Terminated, not Failed by a terminated task.
         var now = time.GetUtcNow();
         bool first = record.CancelReason is null;
         if (first) await store.SaveCycleAsync(record with { CancelReason = reason.Trim(), CancelledBy = actor, CancelledAt = now }, cancellationToken);
+        if (!metadata.IsCompleted)
+        {
+            await client.TerminateInstanceAsync(cycleId, $"Cancelled by {actor}: {reason.Trim()}", cancellationToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(15));
+            try { await client.WaitForInstanceCompletionAsync(cycleId, cancellationToken: wait.Token); }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { }
+        }
         foreach (var task in await store.ListTasksAsync(cycleId, cancellationToken))
         {
             await client.TerminateInstanceAsync(task.InstanceId, "Cycle cancelled", cancellationToken);
             await store.UpdateTaskAsync(cycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Cancelled, CompletedAt = now } : null, cancellationToken);
         }
-        if (!metadata.IsCompleted) await client.TerminateInstanceAsync(cycleId, $"Cancelled by {actor}: {reason.Trim()}", cancellationToken);
         await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.Cancelled, actor, origin.Channel, origin.SourceAddress, reason.Trim()), $"cancel:{cycleId}", cancellationToken);
         return first ? CancelOutcome.Cancelled : CancelOutcome.AlreadyFinished;
     }
