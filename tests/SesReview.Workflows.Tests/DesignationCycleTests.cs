@@ -101,6 +101,37 @@ public sealed class DesignationCycleTests
         Assert.Contains(audit, a => a.Kind == Audit.AuditKinds.Escalation);
     }
 
+    [Fact]
+    public async Task Repeating_a_post_writes_an_audit_entry_the_first_post_did_not_reach_and_never_a_second_one()
+    {
+        await using var harness = new WorkflowHarness();
+        var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 9));
+        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
+        {
+            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = Today, Deadline = Today.AddDays(45),
+            InventoryUploadId = upload.UploadId, Chco = Chco,
+        }, Chco.Email, Origin);
+        var message = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/initial");
+        string token = WorkflowHarness.TokenOf(message);
+        var view = (await harness.Approvals.OpenAsync(token)).View!;
+        var decisions = view.Positions.Select(p => new DecisionInput(p.PositionId, ProposedAction.RevertToGeneral, null)).ToList();
+
+        // As if the host stopped after saving the decisions and before their audit entries: save them directly.
+        var now = DateTimeOffset.UtcNow;
+        await harness.Store.SaveDecisionsAsync(cycle.CycleId, decisions.Select(d => new DecisionRecord(
+            d.PositionId, "decision-01", 1, d.Action, null, Chco.Email, Chco.Name, now, "web", "10.0.0.9")));
+        Assert.DoesNotContain(await harness.Audit.ListAsync(cycle.CycleId), a => a.Kind == Audit.AuditKinds.Decision);
+
+        var repeat = await harness.Approvals.SubmitDecisionsAsync(token, decisions, Origin);
+        Assert.True(repeat.AlreadyRecorded);
+        await harness.Approvals.SubmitDecisionsAsync(token, decisions, Origin);
+        var entries = (await harness.Audit.ListAsync(cycle.CycleId)).Where(a => a.Kind == Audit.AuditKinds.Decision).ToList();
+        Assert.Equal(decisions.Count, entries.Count);
+        Assert.All(entries, e => Assert.Equal("10.0.0.9", e.SourceAddress));
+        // The repeat also woke the task, which read the record and finished: the sign-off request follows.
+        await harness.WaitForMessageAsync(cycle.CycleId, "task/signoff-r1/r1/initial");
+    }
+
     private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe) where T : class
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));

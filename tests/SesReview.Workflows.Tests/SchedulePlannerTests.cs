@@ -74,4 +74,22 @@ public sealed class SchedulePlannerTests
         Assert.Equal([start.AddSeconds(10), start.AddSeconds(20)], plan.Reminders);
         Assert.Equal([start.AddSeconds(30), start.AddSeconds(45)], plan.Escalations);
     }
+
+    [Fact]
+    public void A_sign_off_is_escalated_past_OPMs_deadline_until_it_is_answered()
+    {
+        // The sign-off is due by the deadline (Friday 2025-03-07 17:00); no cut-off closes it, so escalation repeats after it.
+        var plan = Planner().PlanTask(Et(2025, 3, 3, 10), cutOffAt: Et(2025, 3, 7, 17), closesAtCutOff: false);
+        Assert.Equal(Et(2025, 3, 7, 17), plan.DueAt);
+        Assert.Equal(SchedulePlanner.MaxEscalations, plan.Escalations.Count);
+        Assert.Equal([Et(2025, 3, 7, 17), Et(2025, 3, 11, 17), Et(2025, 3, 13, 17)], plan.Escalations.Take(3));
+    }
+
+    [Fact]
+    public void Without_a_cut_off_a_task_gets_its_usual_due_period()
+    {
+        var plan = Planner().PlanTask(Et(2025, 3, 3, 10), cutOffAt: DateTimeOffset.MaxValue, closesAtCutOff: false);
+        Assert.Equal(Et(2025, 3, 17, 17), plan.DueAt);
+        Assert.NotEmpty(plan.Escalations);
+    }
 }

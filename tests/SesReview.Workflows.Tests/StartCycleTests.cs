@@ -60,4 +60,29 @@ public sealed class StartCycleTests
         var error = await Assert.ThrowsAsync<CycleRequestException>(() => harness.Cycles.StartAsync(Request(), "chco", RequestOrigin.Api("127.0.0.1")));
         Assert.Contains(error.Errors, e => e.Field == "cycleId");
     }
+
+    [Fact]
+    public async Task A_start_that_stopped_after_saving_the_cycle_is_finished_by_starting_again_with_its_id()
+    {
+        await using var harness = new WorkflowHarness();
+        var upload = await harness.UploadAsync(InventoryGenerator.Generate(50, seed: 8));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var request = new StartCycleRequest
+        {
+            CycleId = "half-started", Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = today, Deadline = today.AddDays(45),
+            InventoryUploadId = upload.UploadId, Chco = new Person("Casey Chco", "chco@agency.example.gov"),
+        };
+        var input = await harness.Cycles.StartAsync(request, "chco", RequestOrigin.Api("127.0.0.1"));
+        // Simulate a crash between the two steps: the cycle's record exists, its orchestration does not.
+        await harness.Client.TerminateInstanceAsync("half-started");
+        await harness.Client.WaitForInstanceCompletionAsync("half-started", cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        await harness.Client.PurgeInstanceAsync("half-started");
+        Assert.Equal("NotScheduled", (await harness.Cycles.GetAsync("half-started"))!.Summary.RuntimeStatus);
+
+        var resumed = await harness.Cycles.StartAsync(request, "chco", RequestOrigin.Api("127.0.0.1"));
+        Assert.Equal(input.StartedAt, resumed.StartedAt); // the saved input, not a new one
+        Assert.Equal(input.InventoryUploadId, resumed.InventoryUploadId);
+        var running = await harness.Client.WaitForInstanceStartAsync("half-started", cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.False(running.IsCompleted);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class PlanTasksActivity(CycleStore store, SchedulePlanner planner)
     {
         var ct = context.CancellationToken;
         var cycle = input.Cycle;
-        var schedule = planner.PlanTask(input.Now, input.CutOffAt);
+        var schedule = planner.PlanTask(input.Now, input.CutOffAt, closesAtCutOff: input.Kind != TaskKind.SignOff && input.CutOffAt != DateTimeOffset.MaxValue);
 
         if (input.Kind == TaskKind.SignOff)
         {

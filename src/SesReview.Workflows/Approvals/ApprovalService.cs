@@ -61,17 +61,19 @@ public sealed class ApprovalService(
         var existing = (await store.ListDecisionsAsync(cycle.CycleId, cancellationToken)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
         var changed = decisions.Where(d => !(existing.TryGetValue(d.PositionId, out var e) && e.Round == task.Round && e.Action == d.Action
             && string.Equals(e.Justification ?? "", Justification(d) ?? "", StringComparison.Ordinal))).ToList();
-        if (changed.Count == 0) return await RepeatAsync(task, "These decisions were already recorded; nothing changed.", cancellationToken);
+        if (changed.Count == 0)
+        {
+            // The first request may have stopped after its records and before their audit entries: write any missing.
+            await AuditDecisionsAsync(task, [.. decisions.Select(d => existing[d.PositionId])], cancellationToken);
+            return await RepeatAsync(task, "These decisions were already recorded; nothing changed.", cancellationToken);
+        }
         if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; decisions can no longer be changed.");
 
         var now = time.GetUtcNow();
         var records = changed.Select(d => new DecisionRecord(d.PositionId, task.TaskId, task.Round, d.Action, Justification(d),
             task.Approver.Email, task.Approver.Name, now, origin.Channel, origin.SourceAddress)).ToList();
         await store.SaveDecisionsAsync(cycle.CycleId, records, cancellationToken);
-        foreach (var r in records)
-            await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Decision, r.DecidedBy, origin.Channel, origin.SourceAddress,
-                $"Position {r.PositionId}: {(r.Action == ProposedAction.RevertToGeneral ? "revert to General" : "request retention as Career Reserved")}" +
-                (r.Justification is null ? "" : $" — {r.Justification}") + $" (task {task.TaskId}, round {task.Round})"), null, cancellationToken);
+        await AuditDecisionsAsync(task, records, cancellationToken);
 
         var progress = await TaskProgressReader.ReadAsync(store, task, cancellationToken);
         if (progress.Complete)
@@ -123,7 +125,12 @@ public sealed class ApprovalService(
             && s.Adjustment == p.Adjustment && s.Reason == Clean(p.Reason) && s.Justification == Clean(p.Justification)))
             && redesignations.All(r => storedRedesignations.Any(s => s.Round == task.Round && s.PositionId == r.PositionId && s.To == r.To && s.Justification == r.Justification.Trim()))
             && stored.Any(s => s.TaskId == task.TaskId && s.Round == task.Round));
-        if (same) return await RepeatAsync(task, "These proposals were already recorded; nothing changed.", cancellationToken);
+        if (same)
+        {
+            await AuditProposalsAsync(task, [.. stored.Where(p => p.TaskId == task.TaskId && p.Round == task.Round)],
+                [.. storedRedesignations.Where(r => r.TaskId == task.TaskId && r.Round == task.Round)], origin, cancellationToken);
+            return await RepeatAsync(task, "These proposals were already recorded; nothing changed.", cancellationToken);
+        }
         if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; proposals can no longer be changed.");
 
         var records = proposals.Select(p => new ProposalRecord(p.Component, p.PayPlan, p.Adjustment, Clean(p.Reason), Clean(p.Justification), task.TaskId, task.Round, task.Approver.Email, now)).ToList();
@@ -132,14 +139,7 @@ public sealed class ApprovalService(
             .Select(l => new ProposalRecord(l.Component, l.PayPlan, 0, null, null, task.TaskId, task.Round, task.Approver.Email, now)));
         var redesignationRecords = redesignations.Select(r => new RedesignationRecord(r.PositionId, byId[r.PositionId].Component, r.To, r.Justification.Trim(), task.TaskId, task.Round, task.Approver.Email, now)).ToList();
         await store.SaveProposalsAsync(cycle.CycleId, records, redesignationRecords, cancellationToken);
-        foreach (var r in records.Where(r => r.Adjustment != 0 || r.Reason is not null))
-            await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Proposal, task.Approver.Email, origin.Channel, origin.SourceAddress,
-                $"{r.Component} {r.PayPlan}: adjustment {r.Adjustment:+#;-#;0}" + (r.Reason is null ? "" : $", reason: {r.Reason}") + (r.Justification is null ? "" : $", justification: {r.Justification}")), null, cancellationToken);
-        foreach (var r in redesignationRecords)
-            await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Proposal, task.Approver.Email, origin.Channel, origin.SourceAddress,
-                $"Position {r.PositionId}: redesignate to {r.To} — {r.Justification}"), null, cancellationToken);
-        await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Proposal, task.Approver.Email, origin.Channel, origin.SourceAddress,
-            $"Proposals of task {task.TaskId} (round {task.Round}) submitted for {string.Join(", ", task.Components)}"), null, cancellationToken);
+        await AuditProposalsAsync(task, records, redesignationRecords, origin, cancellationToken);
         await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = now } : null, cancellationToken);
         await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
         return SubmitOutcome.Done($"Recorded the proposals for {string.Join(", ", task.Components)}.");
@@ -158,13 +158,13 @@ public sealed class ApprovalService(
         if (!await store.TryAddSignOffAsync(cycle.CycleId, record, cancellationToken))
         {
             var first = (await store.ListSignOffsAsync(cycle.CycleId, cancellationToken)).First(s => s.Round == task.Round);
+            await AuditSignOffAsync(cycle.CycleId, first, origin.Channel, cancellationToken);
             await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = first.At } : null, cancellationToken);
             return await RepeatAsync(task, first.Approved == approve
                 ? "Your answer was already recorded; nothing changed."
                 : $"This round was already answered ({(first.Approved ? "approved" : "sent back")} at {first.At:u}); nothing changed.", cancellationToken);
         }
-        await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, approve ? AuditKinds.SignOff : AuditKinds.SentBack, task.Approver.Email, origin.Channel, origin.SourceAddress,
-            approve ? $"Package of round {task.Round} approved for submission to OPM" : $"Package of round {task.Round} sent back: {record.Note}"), null, cancellationToken);
+        await AuditSignOffAsync(cycle.CycleId, record, origin.Channel, cancellationToken);
         await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = now } : null, cancellationToken);
         await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
         return SubmitOutcome.Done(approve ? "Approved. The package will be emailed to OPM." : "Sent back. The approvers get their tasks again with your note.");
@@ -175,7 +175,10 @@ public sealed class ApprovalService(
         var access = await ResolveAsync(token, cancellationToken);
         if (access.Result == TaskAccess.Forbidden && access.Task is { } held && access.Claims is { } claims
             && held.Delegations.LastOrDefault() is { } last && last.From.IsSameAs(claims.ApproverEmail) && last.To.IsSameAs(to?.Email))
-            return SubmitOutcome.Repeat($"The task was already handed to {last.To.Name}; nothing changed.");
+        {
+            await AuditDelegationAsync(held, held.Delegations.Count, origin, cancellationToken);
+            return await RepeatAsync(held, $"The task was already handed to {last.To.Name}; nothing changed.", cancellationToken);
+        }
         if (access.Result != TaskAccess.Ok) return SubmitOutcome.Denied(access.Result, access.Message!);
         var (task, cycle) = (access.Task!, access.Cycle!);
 
@@ -193,8 +196,7 @@ public sealed class ApprovalService(
             Delegations = [.. t.Delegations, new Delegation(t.Approver, delegate_, now, Clean(note))],
         }, cancellationToken);
         if (updated is null || !updated.Approver.IsSameAs(delegate_.Email)) return SubmitOutcome.Denied(TaskAccess.Forbidden, "The task changed hands meanwhile.");
-        await audit.AppendAsync(new AuditEntry(cycle.CycleId, now, AuditKinds.Delegation, task.Approver.Email, origin.Channel, origin.SourceAddress,
-            $"Task {task.TaskId} delegated from {task.Approver.Email} to {delegate_.Email}" + (Clean(note) is { } n ? $": {n}" : "")), null, cancellationToken);
+        await AuditDelegationAsync(updated, updated.Delegations.Count, origin, cancellationToken);
         await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
         return SubmitOutcome.Done($"The task is now {delegate_.Name}'s; they will get their own link. This link no longer works.");
     }
@@ -206,6 +208,45 @@ public sealed class ApprovalService(
         if (access.Task!.Kind != TaskKind.SignOff) return (TaskAccess.Forbidden, null);
         var file = await store.GetPackageFileAsync(access.Cycle!.CycleId, cancellationToken);
         return (file is null ? TaskAccess.NotFound : TaskAccess.Ok, file);
+    }
+
+    // Audit entries carry a key made of what they record, so a repeat (after a crash between the record and its entry)
+    // writes the missing entry once and never a second one.
+    private async Task AuditDecisionsAsync(ApprovalTask task, IReadOnlyList<DecisionRecord> records, CancellationToken ct)
+    {
+        foreach (var r in records)
+            await audit.AppendAsync(new AuditEntry(task.CycleId, r.DecidedAt, AuditKinds.Decision, r.DecidedBy, r.Channel, r.SourceAddress,
+                $"Position {r.PositionId}: {(r.Action == ProposedAction.RevertToGeneral ? "revert to General" : "request retention as Career Reserved")}" +
+                (r.Justification is null ? "" : $" — {r.Justification}") + $" (task {r.TaskId}, round {r.Round})"),
+                $"decision:{r.PositionId}:{r.Round}:{r.DecidedAt.UtcTicks}", ct);
+    }
+
+    private async Task AuditProposalsAsync(
+        ApprovalTask task, IReadOnlyList<ProposalRecord> records, IReadOnlyList<RedesignationRecord> redesignations, RequestOrigin origin, CancellationToken ct)
+    {
+        if (records.Count == 0 && redesignations.Count == 0) return;
+        var at = records.Select(r => r.ProposedAt).Concat(redesignations.Select(r => r.ProposedAt)).Min();
+        foreach (var r in records.Where(r => r.Adjustment != 0 || r.Reason is not null))
+            await audit.AppendAsync(new AuditEntry(task.CycleId, r.ProposedAt, AuditKinds.Proposal, r.ProposedBy, origin.Channel, origin.SourceAddress,
+                $"{r.Component} {r.PayPlan}: adjustment {r.Adjustment:+#;-#;0}" + (r.Reason is null ? "" : $", reason: {r.Reason}") + (r.Justification is null ? "" : $", justification: {r.Justification}")),
+                $"proposal:{r.TaskId}:{r.Round}:{r.Component}|{r.PayPlan}:{r.ProposedAt.UtcTicks}", ct);
+        foreach (var r in redesignations)
+            await audit.AppendAsync(new AuditEntry(task.CycleId, r.ProposedAt, AuditKinds.Proposal, r.ProposedBy, origin.Channel, origin.SourceAddress,
+                $"Position {r.PositionId}: redesignate to {r.To} — {r.Justification}"), $"redesignation:{r.TaskId}:{r.Round}:{r.PositionId}:{r.ProposedAt.UtcTicks}", ct);
+        await audit.AppendAsync(new AuditEntry(task.CycleId, at, AuditKinds.Proposal, task.Approver.Email, origin.Channel, origin.SourceAddress,
+            $"Proposals of task {task.TaskId} (round {task.Round}) submitted for {string.Join(", ", task.Components)}"), $"proposals:{task.TaskId}:{task.Round}", ct);
+    }
+
+    private Task AuditSignOffAsync(string cycleId, SignOffRecord r, string channel, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEntry(cycleId, r.At, r.Approved ? AuditKinds.SignOff : AuditKinds.SentBack, r.By, channel, r.SourceAddress,
+            r.Approved ? $"Package of round {r.Round} approved for submission to OPM" : $"Package of round {r.Round} sent back: {r.Note}"),
+            $"signoff:{r.Round}", ct);
+
+    private Task AuditDelegationAsync(ApprovalTask task, int number, RequestOrigin origin, CancellationToken ct)
+    {
+        var d = task.Delegations[number - 1];
+        return audit.AppendAsync(new AuditEntry(task.CycleId, d.At, AuditKinds.Delegation, d.From.Email, origin.Channel, origin.SourceAddress,
+            $"Task {task.TaskId} delegated from {d.From.Email} to {d.To.Email}" + (d.Note is { } n ? $": {n}" : "")), $"delegation:{task.TaskId}:{number}", ct);
     }
 
     /// <summary>

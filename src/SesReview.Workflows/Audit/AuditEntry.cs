@@ -2,7 +2,7 @@ namespace SesReview.Workflows.Audit;
 
 /// <summary>
 /// One thing that happened in a cycle: who (<paramref name="Actor"/>: an email, or <c>system</c>), when, through which
-/// channel (<c>web</c>, <c>api</c>, <c>email</c>, <c>teams</c>, <c>system</c>), from which source address, and what.
+/// channel (<c>web</c>, <c>api</c>, <c>email</c>, <c>email+teams</c>, <c>system</c>), from which source address, and what.
 /// </summary>
 public sealed record AuditEntry(
     string CycleId,

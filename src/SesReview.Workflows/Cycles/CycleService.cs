@@ -75,11 +75,32 @@ public sealed partial class CycleService(
         // Insert-only, so two starts with one id cannot both win, and a finished cycle's records are never reused
         // (its tasks, decisions and message keys would leak into the new run).
         if (!await store.TryAddCycleAsync(new CycleRecord(input), cancellationToken))
+        {
+            // A start that stopped between saving the cycle and scheduling it is finished now, with what was saved then.
+            var stored = await store.GetCycleAsync(cycleId, cancellationToken);
+            if (stored is { CancelReason: null } && await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken) is null)
+            {
+                await ScheduleAsync(stored.Input, cancellationToken);
+                return stored.Input;
+            }
             throw new CycleRequestException([new("cycleId", $"a cycle '{cycleId}' already exists; choose another id")]);
+        }
         await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.CycleStarted, actor, origin.Channel, origin.SourceAddress,
             $"{input.Title}: inventory {upload.FileName} ({upload.Positions} positions, SHA-256 {upload.Sha256}), due {input.DueAt:u}"), $"start:{cycleId}", cancellationToken);
-        await client.ScheduleNewOrchestrationInstanceAsync(kind.OrchestratorName(), input, cycleId, cancellationToken: cancellationToken);
+        await ScheduleAsync(input, cancellationToken);
         return input;
+    }
+
+    private async Task ScheduleAsync(CycleInput input, CancellationToken ct)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(input.Kind.OrchestratorName(), input, input.CycleId, cancellationToken: ct);
+        }
+        catch (Durable.Backend.InstanceAlreadyExistsException)
+        {
+            // Two requests resumed the same start at once; the other one scheduled it.
+        }
     }
 
     public async Task<IReadOnlyList<CycleSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -119,15 +140,21 @@ public sealed partial class CycleService(
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var record = await store.GetCycleAsync(cycleId, cancellationToken);
         var metadata = await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken);
-        if (record is null || metadata is null) return CancelOutcome.NotFound;
+        if (record is null) return CancelOutcome.NotFound;
+        if (metadata is null)
+        {
+            // Saved but never scheduled (a start that stopped half-way): nothing runs, so recording the reason cancels it.
+            if (record.CancelReason is null) await store.SaveCycleAsync(record with { CancelReason = reason.Trim(), CancelledBy = actor, CancelledAt = time.GetUtcNow() }, cancellationToken);
+            await audit.AppendAsync(new AuditEntry(cycleId, time.GetUtcNow(), AuditKinds.Cancelled, actor, origin.Channel, origin.SourceAddress, reason.Trim()), $"cancel:{cycleId}", cancellationToken);
+            return CancelOutcome.Cancelled;
+        }
         if (metadata.IsCompleted && record.CancelReason is null) return CancelOutcome.AlreadyFinished;
 
         // Safe to repeat after a crash at any step: the reason is recorded first (activities of the cycle's tasks stop
         // writing to anyone once they see it, and a repeat carries on from here), then the cycle is stopped, then its
         // tasks. The tasks go last so that the cycle ends as Terminated, not Failed by a terminated task.
         var now = time.GetUtcNow();
-        bool first = record.CancelReason is null;
-        if (first) await store.SaveCycleAsync(record with { CancelReason = reason.Trim(), CancelledBy = actor, CancelledAt = now }, cancellationToken);
+        if (record.CancelReason is null) await store.SaveCycleAsync(record with { CancelReason = reason.Trim(), CancelledBy = actor, CancelledAt = now }, cancellationToken);
         if (!metadata.IsCompleted)
         {
             await client.TerminateInstanceAsync(cycleId, $"Cancelled by {actor}: {reason.Trim()}", cancellationToken);
@@ -142,7 +169,7 @@ public sealed partial class CycleService(
             await store.UpdateTaskAsync(cycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Cancelled, CompletedAt = now } : null, cancellationToken);
         }
         await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.Cancelled, actor, origin.Channel, origin.SourceAddress, reason.Trim()), $"cancel:{cycleId}", cancellationToken);
-        return first ? CancelOutcome.Cancelled : CancelOutcome.AlreadyFinished;
+        return CancelOutcome.Cancelled;
     }
 
     public Task<PackageFile?> GetPackageAsync(string cycleId, CancellationToken cancellationToken = default) =>
@@ -153,7 +180,7 @@ public sealed partial class CycleService(
         var input = record.Input;
         var metadata = await client.GetInstanceAsync(input.CycleId, cancellationToken: ct);
         return new CycleSummary(input.CycleId, input.Kind, input.Agency, input.Title,
-            metadata?.RuntimeStatus.ToString() ?? "Unknown", metadata?.ReadCustomStatusAs<CycleStatus>(),
+            metadata?.RuntimeStatus.ToString() ?? (record.CancelReason is null ? "NotScheduled" : "Cancelled"), metadata?.ReadCustomStatusAs<CycleStatus>(),
             input.StartedAt, metadata?.LastUpdatedAt ?? input.StartedAt, input.DueAt);
     }
 

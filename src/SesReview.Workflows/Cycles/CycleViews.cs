@@ -50,4 +50,5 @@ public sealed record PackageFile(string FileName, byte[] Content, string Sha256)
 /// <summary>The email that carried the package to OPM: the exactly-once record of the submission.</summary>
 public sealed record SubmissionRecord(string MessageId, DateTimeOffset SentAt, string To, string FileName, string AttachmentSha256, bool AfterDeadline);
 
+/// <summary><see cref="CancelOutcome.Cancelled"/> also answers a repeat on a cancelled cycle (which finishes any step a crash left undone).</summary>
 public enum CancelOutcome { NotFound, AlreadyFinished, Cancelled }

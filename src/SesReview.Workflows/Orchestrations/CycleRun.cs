@@ -65,15 +65,18 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     public async Task RunTasksAsync(IReadOnlyList<TaskPlan> plans, DateTimeOffset cutOffAt)
     {
         _progress.Clear();
-        foreach (var plan in plans) _progress[plan.TaskId] = new TaskProgress(plan.TaskId, plan.Round, TaskState.Open, plan.Items, 0, false, false, 0, plan.Schedule.Reminders.FirstOrDefault());
+        foreach (var plan in plans)
+            _progress[plan.TaskId] = new TaskProgress(plan.TaskId, plan.Round, TaskState.Open, plan.Items, 0, false, false, 0,
+                plan.Schedule.Reminders.Concat(plan.Schedule.Escalations).Order().Select(t => (DateTimeOffset?)t).FirstOrDefault());
         RefreshCounts();
         if (plans.Count == 0) return;
 
         var runs = plans.ToDictionary(p => p.TaskId, p => context.CallSubOrchestratorAsync<TaskProgress>(OrchestratorNames.ApprovalTask, p, p.InstanceId));
         var all = Task.WhenAll(runs.Values);
         using var cutOffCancel = new CancellationTokenSource();
-        var cutOff = context.CreateTimer(cutOffAt, cutOffCancel.Token);
-        var first = await WhileWatchingAsync(Task.WhenAny(all, cutOff));
+        // No cut-off (a round re-opened after OPM's deadline): the tasks run until done, escalating as planned.
+        var cutOff = cutOffAt == DateTimeOffset.MaxValue ? null : context.CreateTimer(cutOffAt, cutOffCancel.Token);
+        var first = cutOff is null ? all : await WhileWatchingAsync(Task.WhenAny(all, cutOff));
         if (first == cutOff)
         {
             foreach (var plan in plans.Where(p => !runs[p.TaskId].IsCompleted))
@@ -97,7 +100,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
         var cutOff = Schedule!.CutOffAt;
         for (int round = 1; ; round++)
         {
-            SetStatus(Status with { Phase = taskPhase, NextDeadline = cutOff });
+            SetStatus(Status with { Phase = taskPhase, NextDeadline = cutOff == DateTimeOffset.MaxValue ? cycle.DueAt : cutOff });
             await RunTasksAsync(plans, cutOff);
 
             SetStatus(Status with { Phase = packagePhase, NextDeadline = cycle.DueAt });
@@ -107,12 +110,11 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
             if (approved) return round;
 
             SetStatus(Status with { Message = $"Round {round} sent back by the signer: {note}" });
-            // Later rounds are due by OPM's deadline; once that has passed, approvers get their usual due period again.
-            var latest = Schedule.DeadlineAt > Now ? Schedule.DeadlineAt : DateTimeOffset.MaxValue;
+            // Later rounds close at OPM's deadline; once that has passed there is no cut-off: approvers get their usual
+            // due period and are escalated until they answer.
+            cutOff = Schedule.DeadlineAt > Now ? Schedule.DeadlineAt : DateTimeOffset.MaxValue;
             plans = await context.CallActivityAsync<IReadOnlyList<TaskPlan>>(ActivityNames.PlanTasks,
-                new PlanTasksInput(cycle, kind, round + 1, Now, latest, null, null, note), Retries.Standard);
-            if (latest != DateTimeOffset.MaxValue) cutOff = latest;
-            else cutOff = plans.Count == 0 ? Now : plans.Max(p => p.Schedule.DueAt);
+                new PlanTasksInput(cycle, kind, round + 1, Now, cutOff, null, null, note), Retries.Standard);
         }
     }
 

@@ -29,14 +29,16 @@ public sealed class SchedulePlanner(WorkflowOptions options, BusinessCalendar ca
     /// An approver's task created at <paramref name="createdAt"/>: due at close of business the set number of business
     /// days later, never after <paramref name="cutOffAt"/>; reminders at the start of business the set numbers of business
     /// days before; escalation at the due time and then every set number of business days, as long as it is before the
-    /// cut-off (at the cut-off the task is closed instead).
+    /// cut-off (at the cut-off the task is closed instead). A task that no cut-off closes (<paramref name="closesAtCutOff"/>
+    /// false: the sign-off) is still due by <paramref name="cutOffAt"/> when that is ahead, but its escalations go on
+    /// after it (up to <see cref="MaxEscalations"/>): a late package needs the signer more, not less.
     /// </summary>
-    public TaskSchedule PlanTask(DateTimeOffset createdAt, DateTimeOffset cutOffAt)
+    public TaskSchedule PlanTask(DateTimeOffset createdAt, DateTimeOffset cutOffAt, bool closesAtCutOff = true)
     {
         var due = options.ApproverDueAfter is { } after
             ? createdAt + after
             : calendar.CloseOfBusiness(calendar.AddBusinessDays(LocalDate(createdAt), options.ApproverDueBusinessDays));
-        if (due > cutOffAt) due = cutOffAt;
+        if (due > cutOffAt && (closesAtCutOff || cutOffAt > createdAt)) due = cutOffAt;
 
         var reminders = new List<(DateTimeOffset At, int DaysLeft)>();
         if (options.ReminderLeadTimes is { } leads)
@@ -52,7 +54,7 @@ public sealed class SchedulePlanner(WorkflowOptions options, BusinessCalendar ca
 
         var escalations = new List<DateTimeOffset>();
         bool repeats = options.EscalationRepeatAfter is { } every ? every > TimeSpan.Zero : options.EscalationRepeatBusinessDays > 0;
-        for (var at = due; at < cutOffAt && escalations.Count < MaxEscalations; at = NextEscalation(at))
+        for (var at = due; (!closesAtCutOff || at < cutOffAt) && escalations.Count < MaxEscalations; at = NextEscalation(at))
         {
             escalations.Add(at);
             if (!repeats) break;
