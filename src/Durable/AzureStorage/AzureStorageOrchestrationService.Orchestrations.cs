@@ -15,7 +15,7 @@ public sealed partial class AzureStorageOrchestrationService
     public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         EnsurePartitionLoopStarted();
-        var deadline = DateTimeOffset.UtcNow + wait;
+        var deadline = Now + wait;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -26,7 +26,7 @@ public sealed partial class AzureStorageOrchestrationService
             lock (_gate)
             {
                 signal = _workSignal.Task;
-                var now = DateTimeOffset.UtcNow;
+                var now = Now;
                 var usable = _owned.Values.Where(p => p.IsUsable(now)).OrderBy(p => p.Index).ToList();
                 for (int k = 0; k < usable.Count && partition is null; k++)
                 {
@@ -59,7 +59,7 @@ public sealed partial class AzureStorageOrchestrationService
                 }
             }
 
-            var remaining = deadline - DateTimeOffset.UtcNow;
+            var remaining = deadline - Now;
             if (remaining <= TimeSpan.Zero) return null;
             try
             {
@@ -93,7 +93,7 @@ public sealed partial class AzureStorageOrchestrationService
             messages = messages.Except(duplicates).ToList();
         }
 
-        var newMessages = messages.Select(m => m.Message)
+        var newMessages = messages.SelectMany(m => m.Messages)
             .OrderBy(m => m.Event is ExecutionStarted ? 0 : 1) // stable: a start comes first, the rest keep their order
             .ToList();
         var start = newMessages.Select(m => m.Event).OfType<ExecutionStarted>().FirstOrDefault();
@@ -214,7 +214,7 @@ public sealed partial class AzureStorageOrchestrationService
         var session = SessionOf(workItem);
         lock (_gate)
         {
-            if (!_owned.TryGetValue(session.Partition.Index, out var p) || p != session.Partition || p.LeaseExpiresAt <= DateTimeOffset.UtcNow)
+            if (!_owned.TryGetValue(session.Partition.Index, out var p) || p != session.Partition || p.LeaseExpiresAt <= Now)
                 throw new WorkItemLockLostException(workItem.InstanceId);
         }
         await ForEachParallelAsync(session.Messages, async (m, c) =>

@@ -54,7 +54,7 @@ public sealed partial class AzureStorageOrchestrationService
     private async Task BalancePartitionsAsync(CancellationToken ct)
     {
         string me = _options.WorkerId;
-        var now = DateTimeOffset.UtcNow;
+        var now = Now;
         await _leases.InsertOrReplaceAsync(new TableRow("workers", me) { ["ExpiresAt"] = now + _options.PartitionLeaseDuration }, ct).ConfigureAwait(false);
 
         var workers = new SortedSet<string>(StringComparer.Ordinal) { me };
@@ -92,7 +92,7 @@ public sealed partial class AzureStorageOrchestrationService
                 await ReleasePartitionAsync(partition, giveUpLease: true, ct).ConfigureAwait(false);
                 continue;
             }
-            var expires = DateTimeOffset.UtcNow + _options.PartitionLeaseDuration;
+            var expires = Now + _options.PartitionLeaseDuration;
             string? etag = await _leases.TryReplaceAsync(NewPartitionRow(partition.Index, me, expires), partition.LeaseETag, ct).ConfigureAwait(false);
             if (etag is null)
             {
@@ -133,8 +133,8 @@ public sealed partial class AzureStorageOrchestrationService
                 lock (_gate) mine = _owned.ContainsKey(i);
                 if (mine || !rows.TryGetValue(i, out var row)) continue;
                 string owner = row.GetString("Owner") ?? "";
-                if (owner.Length > 0 && row.GetDateTimeOffset("ExpiresAt") > DateTimeOffset.UtcNow) continue;
-                var expires = DateTimeOffset.UtcNow + _options.PartitionLeaseDuration;
+                if (owner.Length > 0 && row.GetDateTimeOffset("ExpiresAt") > Now) continue;
+                var expires = Now + _options.PartitionLeaseDuration;
                 string? etag = await _leases.TryReplaceAsync(NewPartitionRow(i, me, expires), row.ETag!, ct).ConfigureAwait(false);
                 if (etag is null) continue;
                 var partition = new OwnedPartition(i, _controlQueues[i]) { LeaseETag = etag, LeaseExpiresAt = expires };
@@ -252,7 +252,7 @@ public sealed partial class AzureStorageOrchestrationService
             return null;
         }
 
-        if (envelope.D is { } deliverAt && deliverAt > DateTimeOffset.UtcNow)
+        if (envelope.D is { } deliverAt && deliverAt > Now)
         {
             // A link of a chained timer came due early: re-enqueue for the remainder.
             await partition.Queue.AddAsync(message.Text, DelayUntil(deliverAt), ct).ConfigureAwait(false);
@@ -272,10 +272,12 @@ public sealed partial class AzureStorageOrchestrationService
             }
         }
 
-        TaskMessage taskMessage;
+        IReadOnlyList<TaskMessage> taskMessages;
         try
         {
-            taskMessage = await _codec.ResolveAsync(envelope, ct).ConfigureAwait(false);
+            taskMessages = await _codec.ResolveAllAsync(envelope, ct).ConfigureAwait(false);
+            if (taskMessages.Any(m => m.InstanceId != taskMessages[0].InstanceId))
+                throw new InvalidDataException("a control message holds messages for several instances");
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
         {
@@ -285,13 +287,14 @@ public sealed partial class AzureStorageOrchestrationService
 
         if (message.DequeueCount > _options.MaxDequeueCount)
         {
-            string reason = $"Message {message.Id} ({taskMessage.Event.GetType().Name}) for instance '{taskMessage.InstanceId}' was dequeued {message.DequeueCount} times " +
+            var taskMessage = taskMessages[0];
+            string reason = $"Message {message.Id} ({string.Join(", ", taskMessages.Select(m => m.Event.GetType().Name))}) for instance '{taskMessage.InstanceId}' was dequeued {message.DequeueCount} times " +
                 $"(MaxDequeueCount {_options.MaxDequeueCount}) and was moved to the poison queue '{_poison.Name}'.";
             await MoveToPoisonAsync(partition.Queue, message, taskMessage.InstanceId, reason, ct).ConfigureAwait(false);
             await _instances.MarkFailedAsync(taskMessage.InstanceId, new Durable.History.FailureDetails("PoisonMessage", reason), ct).ConfigureAwait(false);
             lock (_gate) _cache.Remove(taskMessage.InstanceId);
             return null;
         }
-        return new ControlMessage(message.Id, message.PopReceipt, message.DequeueCount, envelope, taskMessage);
+        return new ControlMessage(message.Id, message.PopReceipt, message.DequeueCount, envelope, taskMessages);
     }
 }

@@ -365,6 +365,49 @@ public sealed class AzureStorageOrchestrationServiceTests(AzuriteFixture azurite
     }
 
     [Fact]
+    public async Task Activities_of_one_episode_share_queue_messages_and_an_abandoned_item_reruns_its_whole_message()
+    {
+        var service = await NewServiceAsync(o => o.MaxActivitiesPerMessage = 16);
+        await service.CreateInstanceAsync(StartMessage("batch"));
+        var first = await LockOrchestrationAsync(service);
+        string executionId = ((ExecutionStarted)first.NewMessages[0].Event).ExecutionId;
+        var scheduled = Enumerable.Range(0, 40).Select(i => new TaskScheduled(i, DateTimeOffset.UtcNow, "Echo", i.ToString())).ToList();
+        await service.CompleteOrchestrationWorkItemAsync(first, Checkpoint(first, OrchestrationRuntimeStatus.Running, extraEvents: scheduled,
+            activities: [.. scheduled.Select(s => new TaskMessage("batch", executionId, s))]), CancellationToken.None);
+        Assert.Equal(3, service.WorkItemQueueMessagesSent); // 16 + 16 + 8
+        Assert.Equal(3, (await service.WorkItemQueue.PeekAsync(32, default)).Count);
+
+        var items = new List<ActivityWorkItem>();
+        while (items.Count < 40) items.Add((await service.LockNextActivityWorkItemAsync(Wait, CancellationToken.None))!);
+        Assert.Equal(Enumerable.Range(0, 40), items.Select(a => a.Scheduled.EventId).Order());
+        TaskMessage Result(ActivityWorkItem a) => new("batch", executionId, new TaskCompleted(DateTimeOffset.UtcNow, a.Scheduled.EventId, a.Scheduled.Input));
+
+        var abandoned = items[0];
+        await service.AbandonActivityWorkItemAsync(abandoned, CancellationToken.None);
+        await Task.WhenAll(items.Skip(1).Select(a => service.CompleteActivityWorkItemAsync(a, Result(a), CancellationToken.None)));
+
+        // The abandoned item's message comes back with every item it carries (at least once); the other two are gone.
+        var again = new List<ActivityWorkItem>();
+        while (await service.LockNextActivityWorkItemAsync(TimeSpan.FromSeconds(3), CancellationToken.None) is { } a) again.Add(a);
+        Assert.Contains(again, a => a.Scheduled.EventId == abandoned.Scheduled.EventId);
+        Assert.Contains(again.Count, new[] { 8, 16 });
+        Assert.All(again, a => Assert.Equal(2, a.DequeueCount));
+        await Task.WhenAll(again.Select(a => service.CompleteActivityWorkItemAsync(a, Result(a), CancellationToken.None)));
+        Assert.Empty(await service.WorkItemQueue.PeekAsync(32, default));
+
+        // Every task's result reaches the instance (duplicates are the dispatcher's to drop), in fewer queue messages than results.
+        var results = new List<TaskCompleted>();
+        while (results.Select(r => r.TaskScheduledId).Distinct().Count() < 40)
+        {
+            var next = await LockOrchestrationAsync(service);
+            results.AddRange(next.NewMessages.Select(m => m.Event).OfType<TaskCompleted>());
+            await service.CompleteOrchestrationWorkItemAsync(next, Checkpoint(next, OrchestrationRuntimeStatus.Running), CancellationToken.None);
+        }
+        Assert.Equal(39 + again.Count, results.Count);
+        Assert.True(service.ControlQueueBatchMessagesSent < results.Count, $"{service.ControlQueueBatchMessagesSent} control messages for {results.Count} results");
+    }
+
+    [Fact]
     public void Options_validation_names_the_bad_key()
     {
         var options = azurite.NewOptions();

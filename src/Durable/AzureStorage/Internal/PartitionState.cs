@@ -3,14 +3,18 @@ using Durable.Backend;
 
 namespace Durable.AzureStorage.Internal;
 
-/// <summary>A control-queue message held by this worker (buffered or in a work item). Guarded by the service's gate.</summary>
-internal sealed class ControlMessage(string id, string popReceipt, int dequeueCount, QueueEnvelope envelope, TaskMessage message)
+/// <summary>
+/// A control-queue message held by this worker (buffered or in a work item): one or several (a batch of results) task
+/// messages, all for one instance. Guarded by the service's gate.
+/// </summary>
+internal sealed class ControlMessage(string id, string popReceipt, int dequeueCount, QueueEnvelope envelope, IReadOnlyList<TaskMessage> messages)
 {
     public string Id { get; } = id;
     public string PopReceipt { get; set; } = popReceipt;
     public int DequeueCount { get; set; } = dequeueCount;
     public QueueEnvelope Envelope { get; } = envelope;
-    public TaskMessage Message { get; } = message;
+    public IReadOnlyList<TaskMessage> Messages { get; } = messages;
+    public string InstanceId => Messages[0].InstanceId;
 }
 
 /// <summary>
@@ -47,7 +51,7 @@ internal sealed class OwnedPartition(int index, Queue queue)
             return false;
         }
         Known[message.Id] = message;
-        string instanceId = message.Message.InstanceId;
+        string instanceId = message.InstanceId;
         if (!Pending.TryGetValue(instanceId, out var list))
         {
             Pending[instanceId] = list = [];
@@ -82,11 +86,31 @@ internal sealed class OrchestrationSession(OwnedPartition partition, List<Contro
     public bool Finished { get; set; }
 }
 
-/// <summary>What the service keeps in <see cref="ActivityWorkItem.BackendState"/>.</summary>
-internal sealed class ActivitySession(string messageId, string popReceipt, QueueEnvelope envelope)
+/// <summary>
+/// One work-item queue message and the activity work items it carries. The message is deleted when every item has
+/// completed (its result is in a control queue); if any item was abandoned or dropped, it is made visible again instead
+/// and every item runs again (at least once; the orchestration drops results it already has). Renewals of the shared
+/// message are serialized and coalesced.
+/// </summary>
+internal sealed class ActivityBatch(string messageId, string popReceipt, int dequeueCount, QueueEnvelope envelope, int itemCount, DateTimeOffset fetchedAt)
 {
     public string MessageId { get; } = messageId;
     public string PopReceipt { get; set; } = popReceipt;
+    public int DequeueCount { get; } = dequeueCount;
     public QueueEnvelope Envelope { get; } = envelope;
+    public DateTimeOffset FetchedAt { get; } = fetchedAt;
+    /// <summary>When the message's visibility was last extended (or it was fetched).</summary>
+    public DateTimeOffset RenewedAt { get; set; } = fetchedAt;
+    /// <summary>Serializes renewals, the final delete and the final visibility update.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+    public int Remaining = itemCount;
+    public bool AnyAbandoned;
+    public bool Lost;
+}
+
+/// <summary>What the service keeps in <see cref="ActivityWorkItem.BackendState"/>: the item's batch and whether it is done.</summary>
+internal sealed class ActivitySession(ActivityBatch batch)
+{
+    public ActivityBatch Batch { get; } = batch;
     public bool Finished { get; set; }
 }
