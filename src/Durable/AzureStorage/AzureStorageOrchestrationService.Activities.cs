@@ -111,8 +111,7 @@ public sealed partial class AzureStorageOrchestrationService
                 await _poison.AddAsync(StorageJson.Serialize(new PoisonRecord(_workItems.Name, message.Id, message.DequeueCount, tasks[0].InstanceId, reason, message.Text, Now)), null, c).ConfigureAwait(false);
                 var failures = tasks.Select(t => new TaskMessage(t.InstanceId, t.ExecutionId,
                     new TaskFailed(Now, t.Event.EventId, new FailureDetails("PoisonMessage", reason)))).ToList();
-                await Task.WhenAll(failures.GroupBy(f => ControlQueueOf(f.InstanceId))
-                    .Select(g => _controlSender.SendAsync(g.Key, [.. g], groupByInstance: true))).ConfigureAwait(false);
+                await SendResultsAsync(failures).ConfigureAwait(false);
                 if (await _workItems.DeleteAsync(message.Id, message.PopReceipt, c).ConfigureAwait(false))
                     await _codec.DeleteBlobAsync(envelope, c).ConfigureAwait(false);
                 _logger.LogError("Poison message: {Reason}", reason);
@@ -134,13 +133,13 @@ public sealed partial class AzureStorageOrchestrationService
 
     /// <inheritdoc />
     /// <remarks>
-    /// The result goes to the instance's control queue together with other results for that instance sent at the same
-    /// moment (one queue message). The work-item message is deleted when the last of its items completes.
+    /// The result goes to the instance's control queue together with other results for instances of that partition sent
+    /// at the same moment (one queue message, split per instance by the partition's owner). The work-item message is deleted when the last of its items completes.
     /// </remarks>
     public async Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, TaskMessage response, CancellationToken cancellationToken)
     {
         var session = ActivitySessionOf(workItem);
-        await _controlSender.SendAsync(ControlQueueOf(response.InstanceId), [response], groupByInstance: true).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await SendResultsAsync([response]).WaitAsync(cancellationToken).ConfigureAwait(false);
         session.Finished = true;
         await ResolveActivityAsync(session.Batch, abandoned: false, cancellationToken).ConfigureAwait(false);
     }
@@ -183,6 +182,14 @@ public sealed partial class AzureStorageOrchestrationService
             batch.Gate.Release();
         }
     }
+
+    /// <summary>
+    /// Sends activity results (TaskCompleted/TaskFailed) to their instances' control queues. Results sent at the same moment
+    /// to one partition share queue messages, whatever their instance; the partition's owner splits them per instance.
+    /// </summary>
+    internal Task SendResultsAsync(IReadOnlyList<TaskMessage> results) =>
+        Task.WhenAll(results.GroupBy(r => _layout.PartitionOf(r.InstanceId))
+            .Select(g => _controlSender.SendAsync(_controlQueues[g.Key], [.. g], groupByInstance: false)));
 
     /// <summary>
     /// Counts one item of <paramref name="batch"/> as done. After the last one: deletes the message if every item completed,

@@ -157,7 +157,9 @@ public sealed partial class AzureStorageOrchestrationService
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            await ForEachParallelAsync(buffered, (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, TimeSpan.Zero, c), cts.Token).ConfigureAwait(false);
+            await Task.WhenAll(
+                ForEachParallelAsync(buffered.Where(m => m.Shared is null), (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, TimeSpan.Zero, c), cts.Token),
+                GiveBackPartsAsync(partition, buffered.Where(m => m.Shared is not null).ToList(), TimeSpan.Zero, cts.Token)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -214,15 +216,18 @@ public sealed partial class AzureStorageOrchestrationService
                     continue;
                 }
                 backoff = _options.PollBackoffMin;
-                var accepted = new ControlMessage?[messages.Count];
+                var accepted = new IReadOnlyList<ControlMessage>?[messages.Count];
                 await ForEachParallelAsync(Enumerable.Range(0, messages.Count),
                     async (i, c) => accepted[i] = await AcceptControlMessageAsync(partition, messages[i], c).ConfigureAwait(false), ct).ConfigureAwait(false);
                 bool added = false;
                 lock (_gate)
                 {
                     if (!partition.Draining)
-                        foreach (var m in accepted)
-                            if (m is not null) added |= partition.Add(m);
+                        foreach (var m in accepted.Where(a => a is not null).SelectMany(a => a!))
+                        {
+                            if (m.Shared is { } shared) partition.SharedKnown[shared.QueueId] = shared;
+                            added |= partition.Add(m);
+                        }
                 }
                 if (added) SignalWork();
             }
@@ -239,7 +244,7 @@ public sealed partial class AzureStorageOrchestrationService
         }
     }
 
-    private async Task<ControlMessage?> AcceptControlMessageAsync(OwnedPartition partition, QueueMessage message, CancellationToken ct)
+    private async Task<IReadOnlyList<ControlMessage>> AcceptControlMessageAsync(OwnedPartition partition, QueueMessage message, CancellationToken ct)
     {
         QueueEnvelope envelope;
         try
@@ -249,7 +254,7 @@ public sealed partial class AzureStorageOrchestrationService
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
         {
             await MoveToPoisonAsync(partition.Queue, message, null, $"Message {message.Id} in {partition.Queue.Name} is not a valid task message: {e.Message}", ct).ConfigureAwait(false);
-            return null;
+            return [];
         }
 
         if (envelope.D is { } deliverAt && deliverAt > Now)
@@ -258,7 +263,7 @@ public sealed partial class AzureStorageOrchestrationService
             await partition.Queue.AddAsync(message.Text, DelayUntil(deliverAt), ct).ConfigureAwait(false);
             await partition.Queue.DeleteAsync(message.Id, message.PopReceipt, ct).ConfigureAwait(false);
             Interlocked.Increment(ref TimerChainCount);
-            return null;
+            return [];
         }
 
         lock (_gate)
@@ -268,7 +273,13 @@ public sealed partial class AzureStorageOrchestrationService
                 // Held past its visibility timeout and dequeued again by us: keep it, with the new receipt.
                 known.PopReceipt = message.PopReceipt;
                 known.DequeueCount = message.DequeueCount;
-                return null;
+                return [];
+            }
+            if (partition.SharedKnown.TryGetValue(message.Id, out var sharedKnown))
+            {
+                sharedKnown.PopReceipt = message.PopReceipt;
+                sharedKnown.DequeueCount = message.DequeueCount;
+                return [];
             }
         }
 
@@ -276,13 +287,29 @@ public sealed partial class AzureStorageOrchestrationService
         try
         {
             taskMessages = await _codec.ResolveAllAsync(envelope, ct).ConfigureAwait(false);
-            if (taskMessages.Any(m => m.InstanceId != taskMessages[0].InstanceId))
-                throw new InvalidDataException("a control message holds messages for several instances");
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
         {
             await MoveToPoisonAsync(partition.Queue, message, envelope.I, $"Message {message.Id} for instance '{envelope.I}' cannot be read: {e.Message}", ct).ConfigureAwait(false);
-            return null;
+            return [];
+        }
+
+        var byInstance = taskMessages.GroupBy(m => m.InstanceId, StringComparer.Ordinal).ToList();
+        if (byInstance.Count > 1)
+        {
+            if (message.DequeueCount > 1)
+            {
+                // Delivered before (a worker stopped or lost the partition): split it into one message per instance, so
+                // that one instance's trouble (poison counting) is not charged to the others. Parts already applied are
+                // dropped by task id.
+                foreach (var group in byInstance)
+                    foreach (string text in await _codec.EncodeBatchesAsync([.. group], _options.MaxResultsPerMessage, ct).ConfigureAwait(false))
+                        await partition.Queue.AddAsync(text, null, ct).ConfigureAwait(false);
+                await partition.Queue.DeleteAsync(message.Id, message.PopReceipt, ct).ConfigureAwait(false);
+                return [];
+            }
+            var shared = new SharedControlMessage(message.Id, message.PopReceipt, message.DequeueCount, byInstance.Count);
+            return [.. byInstance.Select((g, k) => new ControlMessage($"{message.Id}:{k}", message.PopReceipt, message.DequeueCount, envelope, [.. g], shared))];
         }
 
         if (message.DequeueCount > _options.MaxDequeueCount)
@@ -293,8 +320,8 @@ public sealed partial class AzureStorageOrchestrationService
             await MoveToPoisonAsync(partition.Queue, message, taskMessage.InstanceId, reason, ct).ConfigureAwait(false);
             await _instances.MarkFailedAsync(taskMessage.InstanceId, new Durable.History.FailureDetails("PoisonMessage", reason), ct).ConfigureAwait(false);
             lock (_gate) _cache.Remove(taskMessage.InstanceId);
-            return null;
+            return [];
         }
-        return new ControlMessage(message.Id, message.PopReceipt, message.DequeueCount, envelope, taskMessages);
+        return [new ControlMessage(message.Id, message.PopReceipt, message.DequeueCount, envelope, taskMessages)];
     }
 }

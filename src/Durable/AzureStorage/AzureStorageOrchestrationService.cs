@@ -35,6 +35,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     private readonly Queue _workItems;
     private readonly Queue _poison;
     private readonly TimeProvider _time;
+    private readonly StorageRetryPolicy _retry;
     private readonly BatchingSender _workItemSender;
     private readonly BatchingSender _controlSender;
 
@@ -56,7 +57,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         _options = options;
         _time = options.TimeProvider;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Durable.AzureStorage");
-        var retry = new StorageRetryPolicy(options.StorageRetryInitialDelay, options.StorageRetryMaxDelay, options.StorageRetryMaxDuration, _logger, options.MaxConcurrentStorageRequests);
+        var retry = _retry = new StorageRetryPolicy(options.StorageRetryInitialDelay, options.StorageRetryMaxDelay, options.StorageRetryMaxDuration, _logger, options.MaxConcurrentStorageRequests);
         var client = new StorageClient(options.ConnectionString, retry, options.StorageRequestTimeout, _logger);
         _layout = new TaskHubLayout(options.TaskHubName, options.PartitionCount);
         _large = new LargePayloads(client.GetBlobContainer(_layout.LargeMessageContainer), options.LargePayloadThresholdBytes);
@@ -80,6 +81,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     internal Table InstancesTable => _instances.Table;
     internal Queue PoisonQueue => _poison;
     internal Queue WorkItemQueue => _workItems;
+    internal Queue ControlQueue(int partition) => _controlQueues[partition];
     internal BlobContainer LargeMessages => _large.Container;
     internal int TimerChainCount;
     /// <summary>Queue messages written by the batching senders: work-item queue and control queues (diagnostics and tests).</summary>
@@ -118,6 +120,8 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     {
         if (_disposed) return;
         await StopAsync().ConfigureAwait(false);
+        if (_retry.StatsReport() is { } stats)
+            _logger.LogWarning("Storage calls of hub {Hub}:{NewLine}{Stats}", _options.TaskHubName, Environment.NewLine, stats);
         _disposed = true;
         _shutdown.Dispose();
     }

@@ -408,6 +408,43 @@ public sealed class AzureStorageOrchestrationServiceTests(AzuriteFixture azurite
     }
 
     [Fact]
+    public async Task Results_for_several_instances_share_a_control_message_and_an_abandoned_part_comes_back_alone()
+    {
+        var service = await NewServiceAsync(o => o.PartitionCount = 1);
+        var executions = new Dictionary<string, string>();
+        foreach (string id in new[] { "share-a", "share-b" })
+        {
+            await service.CreateInstanceAsync(StartMessage(id));
+            var workItem = await LockOrchestrationAsync(service);
+            Assert.Equal(id, workItem.InstanceId);
+            executions[id] = ((ExecutionStarted)workItem.NewMessages[0].Event).ExecutionId;
+            var scheduled = new TaskScheduled(0, DateTimeOffset.UtcNow, "Echo", "1");
+            await service.CompleteOrchestrationWorkItemAsync(workItem, Checkpoint(workItem, OrchestrationRuntimeStatus.Running, extraEvents: [scheduled],
+                activities: [new TaskMessage(id, executions[id], scheduled)]), CancellationToken.None);
+        }
+
+        await service.SendResultsAsync([.. executions.Select(e => new TaskMessage(e.Key, e.Value, new TaskCompleted(DateTimeOffset.UtcNow, 0, "1")))]);
+        Assert.Equal(1, service.ControlQueueBatchMessagesSent);
+
+        var first = await LockOrchestrationAsync(service);
+        Assert.IsType<TaskCompleted>(Assert.Single(first.NewMessages).Event);
+        await service.AbandonOrchestrationWorkItemAsync(first, CancellationToken.None);
+        var second = await LockOrchestrationAsync(service);
+        Assert.NotEqual(first.InstanceId, second.InstanceId);
+        Assert.IsType<TaskCompleted>(Assert.Single(second.NewMessages).Event);
+        await service.CompleteOrchestrationWorkItemAsync(second, Checkpoint(second, OrchestrationRuntimeStatus.Completed), CancellationToken.None);
+
+        // The abandoned instance's part came back as a message of its own (first delivery); the shared message is gone.
+        var again = await LockOrchestrationAsync(service);
+        Assert.Equal(first.InstanceId, again.InstanceId);
+        Assert.Equal(1, again.DequeueCount);
+        Assert.IsType<TaskCompleted>(Assert.Single(again.NewMessages).Event);
+        await service.CompleteOrchestrationWorkItemAsync(again, Checkpoint(again, OrchestrationRuntimeStatus.Completed), CancellationToken.None);
+        Assert.Null(await service.LockNextOrchestrationWorkItemAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.Empty(await service.ControlQueue(0).PeekAsync(32, default));
+    }
+
+    [Fact]
     public void Options_validation_names_the_bad_key()
     {
         var options = azurite.NewOptions();

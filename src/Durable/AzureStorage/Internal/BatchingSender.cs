@@ -9,8 +9,8 @@ namespace Durable.AzureStorage.Internal;
 /// <see cref="MessageCodec.EncodeBatchesAsync"/>. A caller's task completes when its messages are in the queue (or
 /// fails with the round's error). Nothing is delayed when the queue is idle: the first caller's round starts at once.
 /// <para>
-/// <c>groupByInstance</c> keeps every queue message to one instance (control queues: a message belongs to one
-/// instance's work item); otherwise a queue message may carry several instances' messages (work-item queue).
+/// <c>groupByInstance</c> keeps every queue message to one instance; otherwise a queue message may carry several
+/// instances' messages (work-item queue; activity results on a control queue, which the receiving partition splits).
 /// </para>
 /// </summary>
 internal sealed class BatchingSender(MessageCodec codec, int maxPerMessage, int parallelism)
@@ -36,7 +36,8 @@ internal sealed class BatchingSender(MessageCodec codec, int maxPerMessage, int 
         bool start;
         lock (_lanes)
         {
-            if (!_lanes.TryGetValue(queue.Name, out lane!)) _lanes[queue.Name] = lane = new Lane(queue, groupByInstance);
+            string key = (groupByInstance ? "i:" : "m:") + queue.Name;
+            if (!_lanes.TryGetValue(key, out lane!)) _lanes[key] = lane = new Lane(queue, groupByInstance);
             lane.Waiting.Add((messages, done));
             start = !lane.Running;
             lane.Running = true;

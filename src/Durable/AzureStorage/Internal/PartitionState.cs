@@ -4,17 +4,41 @@ using Durable.Backend;
 namespace Durable.AzureStorage.Internal;
 
 /// <summary>
-/// A control-queue message held by this worker (buffered or in a work item): one or several (a batch of results) task
-/// messages, all for one instance. Guarded by the service's gate.
+/// A control-queue message held by this worker (buffered or in a work item): one or several task messages, all for one
+/// instance. It is either a whole queue message, or one instance's part of a <see cref="SharedControlMessage"/> (activity
+/// results for several instances of the partition); a part's <see cref="Id"/> is "{queue message id}:{part index}", so
+/// each instance records and recognizes its own part as consumed. Guarded by the service's gate.
 /// </summary>
-internal sealed class ControlMessage(string id, string popReceipt, int dequeueCount, QueueEnvelope envelope, IReadOnlyList<TaskMessage> messages)
+internal sealed class ControlMessage(string id, string popReceipt, int dequeueCount, QueueEnvelope envelope, IReadOnlyList<TaskMessage> messages, SharedControlMessage? shared = null)
 {
+    private string _popReceipt = popReceipt;
+    private int _dequeueCount = dequeueCount;
+
     public string Id { get; } = id;
-    public string PopReceipt { get; set; } = popReceipt;
-    public int DequeueCount { get; set; } = dequeueCount;
+    public SharedControlMessage? Shared { get; } = shared;
+    /// <summary>The queue message's id (of the shared message for a part).</summary>
+    public string QueueId => Shared?.QueueId ?? Id;
+    public string PopReceipt { get => Shared?.PopReceipt ?? _popReceipt; set { if (Shared is not null) Shared.PopReceipt = value; else _popReceipt = value; } }
+    public int DequeueCount { get => Shared?.DequeueCount ?? _dequeueCount; set { if (Shared is not null) Shared.DequeueCount = value; else _dequeueCount = value; } }
     public QueueEnvelope Envelope { get; } = envelope;
     public IReadOnlyList<TaskMessage> Messages { get; } = messages;
     public string InstanceId => Messages[0].InstanceId;
+}
+
+/// <summary>
+/// A control-queue message carrying activity results for several instances, split into one <see cref="ControlMessage"/>
+/// part per instance. The queue message is deleted when every part is consumed; a part given back (abandoned episode,
+/// partition handed over) is re-enqueued as a message of its own, so the others need not run again. Only activity results
+/// travel this way: a part processed twice (after a crash) is dropped by task id. Guarded by the service's gate.
+/// </summary>
+internal sealed class SharedControlMessage(string queueId, string popReceipt, int dequeueCount, int parts)
+{
+    public string QueueId { get; } = queueId;
+    public string PopReceipt { get; set; } = popReceipt;
+    public int DequeueCount { get; set; } = dequeueCount;
+    public int Remaining { get; set; } = parts;
+    /// <summary>A part could not be re-enqueued on its own: make the whole message visible again instead of deleting it.</summary>
+    public bool AnyReturned { get; set; }
 }
 
 /// <summary>
@@ -35,6 +59,8 @@ internal sealed class OwnedPartition(int index, Queue queue)
 
     public Dictionary<string, List<ControlMessage>> Pending { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ControlMessage> Known { get; } = new(StringComparer.Ordinal);
+    /// <summary>Shared (several-instance) messages held, by queue message id.</summary>
+    public Dictionary<string, SharedControlMessage> SharedKnown { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Busy { get; } = new(StringComparer.Ordinal);
     public Queue<string> Ready { get; } = new();
     public int PendingCount { get; set; }
