@@ -139,6 +139,11 @@ public sealed partial class AzureStorageOrchestrationService
     public async Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, TaskMessage response, CancellationToken cancellationToken)
     {
         var session = ActivitySessionOf(workItem);
+        if (TryDeliverLocally(response, session.Batch))
+        {
+            session.Finished = true;
+            return;
+        }
         await SendResultsAsync([response]).WaitAsync(cancellationToken).ConfigureAwait(false);
         session.Finished = true;
         await ResolveActivityAsync(session.Batch, abandoned: false, cancellationToken).ConfigureAwait(false);
@@ -181,6 +186,43 @@ public sealed partial class AzureStorageOrchestrationService
         {
             batch.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// When this worker owns the instance's partition, hands the result to it in memory instead of through the control
+    /// queue. The work-item message is then deleted only after the episode applying the result has committed (or the
+    /// result was sent to the queue after all: episode abandoned, partition handed over), so at-least-once holds.
+    /// </summary>
+    private bool TryDeliverLocally(TaskMessage response, ActivityBatch origin)
+    {
+        if (!_options.LocalResultDelivery) return false;
+        int index = _layout.PartitionOf(response.InstanceId);
+        bool added;
+        lock (_gate)
+        {
+            if (!_owned.TryGetValue(index, out var partition) || !partition.IsUsable(Now)) return false;
+            var local = new ControlMessage("local-" + Guid.NewGuid().ToString("N"), "", 1, new QueueEnvelope(response.InstanceId), [response], localOrigin: origin);
+            added = partition.Add(local);
+        }
+        if (added) SignalWork();
+        return added;
+    }
+
+    /// <summary>Sends in-memory results to the control queue (their episode did not commit them), then releases their work items.</summary>
+    private async Task GiveBackLocalAsync(IReadOnlyList<ControlMessage> locals)
+    {
+        if (locals.Count == 0) return;
+        bool sent = true;
+        try
+        {
+            await SendResultsAsync([.. locals.SelectMany(m => m.Messages)]).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            sent = false;
+            _logger.LogWarning(e, "Could not send {Count} activity result(s) to the control queue; the activities will run again", locals.Count);
+        }
+        foreach (var m in locals) await ResolveActivityAsync(m.LocalOrigin!, abandoned: !sent, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>

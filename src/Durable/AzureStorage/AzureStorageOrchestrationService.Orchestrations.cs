@@ -217,7 +217,7 @@ public sealed partial class AzureStorageOrchestrationService
             if (!_owned.TryGetValue(session.Partition.Index, out var p) || p != session.Partition || p.LeaseExpiresAt <= Now)
                 throw new WorkItemLockLostException(workItem.InstanceId);
         }
-        await ForEachParallelAsync(session.Messages.GroupBy(m => m.QueueId).Select(g => g.First()), async (m, c) =>
+        await ForEachParallelAsync(session.Messages.Where(m => !m.IsLocal).GroupBy(m => m.QueueId).Select(g => g.First()), async (m, c) =>
         {
             string current;
             lock (_gate) current = m.PopReceipt;
@@ -256,8 +256,9 @@ public sealed partial class AzureStorageOrchestrationService
         try
         {
             await Task.WhenAll(
-                ForEachParallelAsync(messages.Where(m => m.Shared is null), (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, after.Value, c), cts.Token),
-                GiveBackPartsAsync(partition, messages.Where(m => m.Shared is not null).ToList(), after.Value, cts.Token)).ConfigureAwait(false);
+                ForEachParallelAsync(messages.Where(m => m.Shared is null && !m.IsLocal), (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, after.Value, c), cts.Token),
+                GiveBackPartsAsync(partition, messages.Where(m => m.Shared is not null).ToList(), after.Value, cts.Token),
+                GiveBackLocalAsync(messages.Where(m => m.IsLocal).ToList())).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -314,6 +315,11 @@ public sealed partial class AzureStorageOrchestrationService
             if (m.Shared is not null)
             {
                 await ResolvePartAsync(partition, m, returned: false, c).ConfigureAwait(false);
+                return;
+            }
+            if (m.LocalOrigin is { } origin)
+            {
+                await ResolveActivityAsync(origin, abandoned: false, c).ConfigureAwait(false);
                 return;
             }
             string receipt;

@@ -158,8 +158,9 @@ public sealed partial class AzureStorageOrchestrationService
         try
         {
             await Task.WhenAll(
-                ForEachParallelAsync(buffered.Where(m => m.Shared is null), (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, TimeSpan.Zero, c), cts.Token),
-                GiveBackPartsAsync(partition, buffered.Where(m => m.Shared is not null).ToList(), TimeSpan.Zero, cts.Token)).ConfigureAwait(false);
+                ForEachParallelAsync(buffered.Where(m => m.Shared is null && !m.IsLocal), (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, TimeSpan.Zero, c), cts.Token),
+                GiveBackPartsAsync(partition, buffered.Where(m => m.Shared is not null).ToList(), TimeSpan.Zero, cts.Token),
+                GiveBackLocalAsync(buffered.Where(m => m.IsLocal).ToList())).ConfigureAwait(false);
         }
         catch (Exception e)
         {

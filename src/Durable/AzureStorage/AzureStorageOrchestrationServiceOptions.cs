@@ -48,6 +48,12 @@ public sealed partial class AzureStorageOrchestrationServiceOptions
     /// </summary>
     public int MaxResultsPerMessage { get; set; } = 100;
 
+    /// <summary>
+    /// When the worker that ran an activity owns the instance's partition, hand the result over in memory instead of a
+    /// control-queue message; the work-item message is deleted only after the episode applying the result commits.
+    /// </summary>
+    public bool LocalResultDelivery { get; set; } = true;
+
     /// <summary>About how many activity work items one read of the work-item queue fetches (1–1000); the message count is derived from the batch size seen last.</summary>
     public int ActivityPrefetchCount { get; set; } = 32;
 

@@ -367,7 +367,11 @@ public sealed class AzureStorageOrchestrationServiceTests(AzuriteFixture azurite
     [Fact]
     public async Task Activities_of_one_episode_share_queue_messages_and_an_abandoned_item_reruns_its_whole_message()
     {
-        var service = await NewServiceAsync(o => o.MaxActivitiesPerMessage = 16);
+        var service = await NewServiceAsync(o =>
+        {
+            o.MaxActivitiesPerMessage = 16;
+            o.LocalResultDelivery = false; // results through the control queue
+        });
         await service.CreateInstanceAsync(StartMessage("batch"));
         var first = await LockOrchestrationAsync(service);
         string executionId = ((ExecutionStarted)first.NewMessages[0].Event).ExecutionId;
@@ -442,6 +446,50 @@ public sealed class AzureStorageOrchestrationServiceTests(AzuriteFixture azurite
         await service.CompleteOrchestrationWorkItemAsync(again, Checkpoint(again, OrchestrationRuntimeStatus.Completed), CancellationToken.None);
         Assert.Null(await service.LockNextOrchestrationWorkItemAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
         Assert.Empty(await service.ControlQueue(0).PeekAsync(32, default));
+    }
+
+    [Fact]
+    public async Task A_result_handed_over_in_memory_keeps_its_work_item_until_committed_and_goes_to_the_queue_on_hand_over()
+    {
+        string hub = AzuriteFixture.NewTaskHubName();
+        var service = await NewServiceAsync(hub: hub);
+        await service.CreateInstanceAsync(StartMessage("local"));
+        var first = await LockOrchestrationAsync(service);
+        string executionId = ((ExecutionStarted)first.NewMessages[0].Event).ExecutionId;
+        var scheduled = new TaskScheduled(0, DateTimeOffset.UtcNow, "Echo", "1");
+        await service.CompleteOrchestrationWorkItemAsync(first, Checkpoint(first, OrchestrationRuntimeStatus.Running, extraEvents: [scheduled],
+            activities: [new TaskMessage("local", executionId, scheduled)]), CancellationToken.None);
+
+        var activity = await service.LockNextActivityWorkItemAsync(Wait, CancellationToken.None);
+        await service.CompleteActivityWorkItemAsync(activity!, new TaskMessage("local", executionId, new TaskCompleted(DateTimeOffset.UtcNow, 0, "1")), CancellationToken.None);
+        Assert.Equal(0, service.ControlQueueBatchMessagesSent); // this worker owns the partition: handed over in memory
+        Assert.Equal(1, await service.WorkItemQueue.GetApproximateCountAsync(default)); // kept until an episode commits the result
+
+        // The worker stops before any episode applied the result: the result goes to the control queue, the work item is deleted.
+        await service.DisposeAsync();
+        var other = await NewServiceAsync(hub: hub);
+        Assert.Equal(0, await other.WorkItemQueue.GetApproximateCountAsync(default));
+        var second = await LockOrchestrationAsync(other);
+        Assert.IsType<TaskCompleted>(Assert.Single(second.NewMessages).Event);
+        var scheduled2 = new TaskScheduled(1, DateTimeOffset.UtcNow, "Echo", "2");
+        await other.CompleteOrchestrationWorkItemAsync(second, Checkpoint(second, OrchestrationRuntimeStatus.Running, extraEvents: [scheduled2],
+            activities: [new TaskMessage("local", executionId, scheduled2)]), CancellationToken.None);
+
+        // In memory again (the new worker also re-sent the first episode's activity: its cache was cold); the work items
+        // go when the episode applying the results commits.
+        var ran = new List<int>();
+        while (await other.LockNextActivityWorkItemAsync(TimeSpan.FromSeconds(2), CancellationToken.None) is { } a)
+        {
+            await other.CompleteActivityWorkItemAsync(a, new TaskMessage("local", executionId, new TaskCompleted(DateTimeOffset.UtcNow, a.Scheduled.EventId, "2")), CancellationToken.None);
+            ran.Add(a.Scheduled.EventId);
+        }
+        Assert.Contains(1, ran);
+        Assert.True(await other.WorkItemQueue.GetApproximateCountAsync(default) >= 1);
+        var third = await LockOrchestrationAsync(other);
+        Assert.Contains(third.NewMessages, m => m.Event is TaskCompleted { TaskScheduledId: 1 });
+        await other.CompleteOrchestrationWorkItemAsync(third, Checkpoint(third, OrchestrationRuntimeStatus.Completed), CancellationToken.None);
+        Assert.Equal(0, await other.WorkItemQueue.GetApproximateCountAsync(default));
+        Assert.Equal(0, other.ControlQueueBatchMessagesSent);
     }
 
     [Fact]

@@ -9,8 +9,15 @@ namespace Durable.AzureStorage.Internal;
 /// results for several instances of the partition); a part's <see cref="Id"/> is "{queue message id}:{part index}", so
 /// each instance records and recognizes its own part as consumed. Guarded by the service's gate.
 /// </summary>
-internal sealed class ControlMessage(string id, string popReceipt, int dequeueCount, QueueEnvelope envelope, IReadOnlyList<TaskMessage> messages, SharedControlMessage? shared = null)
+internal sealed class ControlMessage(string id, string popReceipt, int dequeueCount, QueueEnvelope envelope, IReadOnlyList<TaskMessage> messages, SharedControlMessage? shared = null, ActivityBatch? localOrigin = null)
 {
+    /// <summary>
+    /// Set for an activity result handed over in memory (no queue message): the work-item message it answers stays
+    /// until the episode that applies the result commits, so a crash re-runs the activity instead of losing the result.
+    /// </summary>
+    public ActivityBatch? LocalOrigin { get; } = localOrigin;
+    public bool IsLocal => LocalOrigin is not null;
+
     private string _popReceipt = popReceipt;
     private int _dequeueCount = dequeueCount;
 
