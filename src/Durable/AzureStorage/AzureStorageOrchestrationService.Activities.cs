@@ -209,8 +209,9 @@ public sealed partial class AzureStorageOrchestrationService
     }
 
     /// <summary>Sends in-memory results to the control queue (their episode did not commit them), then releases their work items.</summary>
-    private async Task GiveBackLocalAsync(IReadOnlyList<ControlMessage> locals)
+    private async Task GiveBackLocalAsync(IReadOnlyList<ControlMessage> candidates)
     {
+        var locals = candidates.Where(TryMarkResolved).ToList();
         if (locals.Count == 0) return;
         bool sent = true;
         try

@@ -273,7 +273,7 @@ public sealed partial class AzureStorageOrchestrationService
     /// </summary>
     private async Task GiveBackPartsAsync(OwnedPartition partition, IReadOnlyList<ControlMessage> parts, TimeSpan after, CancellationToken ct)
     {
-        await ForEachParallelAsync(parts, async (m, c) =>
+        await ForEachParallelAsync(parts.Where(TryMarkResolved).ToList(), async (m, c) =>
         {
             bool requeued = false;
             try
@@ -288,6 +288,17 @@ public sealed partial class AzureStorageOrchestrationService
             }
             await ResolvePartAsync(partition, m, returned: !requeued, c).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks a local result or shared-message part as resolved; false if it already was (it must be counted once).</summary>
+    private bool TryMarkResolved(ControlMessage m)
+    {
+        lock (_gate)
+        {
+            if (m.Resolved) return false;
+            m.Resolved = true;
+            return true;
+        }
     }
 
     /// <summary>Counts a part of a shared message as done; the last one deletes the queue message (or makes it visible again if a part could not be given back).</summary>
@@ -314,12 +325,12 @@ public sealed partial class AzureStorageOrchestrationService
         {
             if (m.Shared is not null)
             {
-                await ResolvePartAsync(partition, m, returned: false, c).ConfigureAwait(false);
+                if (TryMarkResolved(m)) await ResolvePartAsync(partition, m, returned: false, c).ConfigureAwait(false);
                 return;
             }
             if (m.LocalOrigin is { } origin)
             {
-                await ResolveActivityAsync(origin, abandoned: false, c).ConfigureAwait(false);
+                if (TryMarkResolved(m)) await ResolveActivityAsync(origin, abandoned: false, c).ConfigureAwait(false);
                 return;
             }
             string receipt;

@@ -17,6 +17,8 @@ internal sealed class ControlMessage(string id, string popReceipt, int dequeueCo
     /// </summary>
     public ActivityBatch? LocalOrigin { get; } = localOrigin;
     public bool IsLocal => LocalOrigin is not null;
+    /// <summary>A local result or shared-message part already counted as consumed or given back (counted once only).</summary>
+    public bool Resolved { get; set; }
 
     private string _popReceipt = popReceipt;
     private int _dequeueCount = dequeueCount;
