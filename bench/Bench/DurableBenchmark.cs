@@ -29,6 +29,13 @@ public static class DurableBenchmark
     private static readonly Microsoft.Extensions.Logging.ILoggerFactory Logs =
         Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
 
+    /// <summary>
+    /// DURABLE_BENCH_ONLY=fanout,sequence,events,memory (any subset) runs only those parts (for profiling); unset runs all.
+    /// </summary>
+    private static readonly string[]? Only = Environment.GetEnvironmentVariable("DURABLE_BENCH_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool Runs(string part) => Only is null || Only.Contains(part, StringComparer.OrdinalIgnoreCase);
+
     public static async Task RunAsync(TextWriter output)
     {
         output.WriteLine($"Durable engine benchmark, {Environment.ProcessorCount} cores");
@@ -52,7 +59,7 @@ public static class DurableBenchmark
             }, Logs));
         }
 
-        await RunScenariosAsync(output, "in memory", null, () => new InMemoryOrchestrationService());
+        if (Runs("memory")) await RunScenariosAsync(output, "in memory", null, () => new InMemoryOrchestrationService());
     }
 
     private static async Task RunScenariosAsync(TextWriter output, string backend, double? baseline, Func<IOrchestrationService> create)
@@ -89,30 +96,39 @@ public static class DurableBenchmark
         await worker.StartAsync(CancellationToken.None);
         try
         {
-            var fan1k = await TimeFanOutAsync(client, 1_000);
-            var fan10k = await TimeFanOutAsync(client, 10_000);
-            output.WriteLine($"[{backend}] fan-out 1,000 activities:  {fan1k.TotalSeconds,6:0.00} s  {1_000 / fan1k.TotalSeconds,8:0} activities/s{Ratio(1_000 / fan1k.TotalSeconds)}");
-            output.WriteLine($"[{backend}] fan-out 10,000 activities: {fan10k.TotalSeconds,6:0.00} s  {10_000 / fan10k.TotalSeconds,8:0} activities/s{Ratio(10_000 / fan10k.TotalSeconds)}");
-            output.WriteLine($"[{backend}] time(10,000) / time(1,000): {fan10k / fan1k:0.0}   (linear = 10)");
-
-            var watch = Stopwatch.StartNew();
-            var ids = await StartManyAsync(client, Sequence, 1_000, 5);
-            await WaitAllAsync(client, ids);
-            var seq = watch.Elapsed;
-            // Work items: 5 activity executions + 6 orchestrator episodes per orchestration.
-            output.WriteLine($"[{backend}] 1,000 orchestrations x 5 sequential activities: {seq.TotalSeconds,6:0.00} s  {11_000 / seq.TotalSeconds,8:0} work items/s (5 activities + 6 episodes each){Ratio(11_000 / seq.TotalSeconds)}");
-
-            ids = await StartManyAsync(client, WaitOne, 1_000, 0);
-            foreach (var id in ids)
+            if (Runs("fanout"))
             {
-                await client.WaitForInstanceStartAsync(id);
+                var fan1k = await TimeFanOutAsync(client, 1_000);
+                output.WriteLine($"[{backend}] fan-out 1,000 activities:  {fan1k.TotalSeconds,6:0.00} s  {1_000 / fan1k.TotalSeconds,8:0} activities/s{Ratio(1_000 / fan1k.TotalSeconds)}");
+                var fan10k = await TimeFanOutAsync(client, 10_000);
+                output.WriteLine($"[{backend}] fan-out 10,000 activities: {fan10k.TotalSeconds,6:0.00} s  {10_000 / fan10k.TotalSeconds,8:0} activities/s{Ratio(10_000 / fan10k.TotalSeconds)}");
+                output.WriteLine($"[{backend}] time(10,000) / time(1,000): {fan10k / fan1k:0.0}   (linear = 10)");
             }
-            watch.Restart();
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 },
-                async (id, ct) => await client.RaiseEventAsync(id, "go", 1, ct));
-            await WaitAllAsync(client, ids);
-            var events = watch.Elapsed;
-            output.WriteLine($"[{backend}] 1,000 waiting instances, one external event each: {events.TotalSeconds,6:0.00} s  {1_000 / events.TotalSeconds,8:0} events/s{Ratio(1_000 / events.TotalSeconds)}");
+
+            if (Runs("sequence"))
+            {
+                var watch = Stopwatch.StartNew();
+                var ids = await StartManyAsync(client, Sequence, 1_000, 5);
+                await WaitAllAsync(client, ids);
+                var seq = watch.Elapsed;
+                // Work items: 5 activity executions + 6 orchestrator episodes per orchestration.
+                output.WriteLine($"[{backend}] 1,000 orchestrations x 5 sequential activities: {seq.TotalSeconds,6:0.00} s  {11_000 / seq.TotalSeconds,8:0} work items/s (5 activities + 6 episodes each){Ratio(11_000 / seq.TotalSeconds)}");
+            }
+
+            if (Runs("events"))
+            {
+                var ids = await StartManyAsync(client, WaitOne, 1_000, 0);
+                foreach (var id in ids)
+                {
+                    await client.WaitForInstanceStartAsync(id);
+                }
+                var watch = Stopwatch.StartNew();
+                await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 },
+                    async (id, ct) => await client.RaiseEventAsync(id, "go", 1, ct));
+                await WaitAllAsync(client, ids);
+                var events = watch.Elapsed;
+                output.WriteLine($"[{backend}] 1,000 waiting instances, one external event each: {events.TotalSeconds,6:0.00} s  {1_000 / events.TotalSeconds,8:0} events/s{Ratio(1_000 / events.TotalSeconds)}");
+            }
         }
         finally
         {

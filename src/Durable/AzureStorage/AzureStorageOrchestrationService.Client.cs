@@ -15,7 +15,7 @@ public sealed partial class AzureStorageOrchestrationService
     {
         if (executionStarted.Event is not ExecutionStarted start)
             throw new ArgumentException("The message must carry an ExecutionStarted event.", nameof(executionStarted));
-        var now = DateTimeOffset.UtcNow;
+        var now = Now;
         var state = OrchestrationState.Pending(start, now);
         var row = await _instances.ToRowAsync(state, cancellationToken).ConfigureAwait(false);
         if (await _instances.Table.TryInsertAsync(row, cancellationToken).ConfigureAwait(false) is null)

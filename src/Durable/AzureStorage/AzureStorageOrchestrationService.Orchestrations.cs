@@ -15,7 +15,7 @@ public sealed partial class AzureStorageOrchestrationService
     public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         EnsurePartitionLoopStarted();
-        var deadline = DateTimeOffset.UtcNow + wait;
+        var deadline = Now + wait;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -26,7 +26,7 @@ public sealed partial class AzureStorageOrchestrationService
             lock (_gate)
             {
                 signal = _workSignal.Task;
-                var now = DateTimeOffset.UtcNow;
+                var now = Now;
                 var usable = _owned.Values.Where(p => p.IsUsable(now)).OrderBy(p => p.Index).ToList();
                 for (int k = 0; k < usable.Count && partition is null; k++)
                 {
@@ -59,7 +59,7 @@ public sealed partial class AzureStorageOrchestrationService
                 }
             }
 
-            var remaining = deadline - DateTimeOffset.UtcNow;
+            var remaining = deadline - Now;
             if (remaining <= TimeSpan.Zero) return null;
             try
             {
@@ -93,7 +93,7 @@ public sealed partial class AzureStorageOrchestrationService
             messages = messages.Except(duplicates).ToList();
         }
 
-        var newMessages = messages.Select(m => m.Message)
+        var newMessages = messages.SelectMany(m => m.Messages)
             .OrderBy(m => m.Event is ExecutionStarted ? 0 : 1) // stable: a start comes first, the rest keep their order
             .ToList();
         var start = newMessages.Select(m => m.Event).OfType<ExecutionStarted>().FirstOrDefault();
@@ -214,12 +214,14 @@ public sealed partial class AzureStorageOrchestrationService
         var session = SessionOf(workItem);
         lock (_gate)
         {
-            if (!_owned.TryGetValue(session.Partition.Index, out var p) || p != session.Partition || p.LeaseExpiresAt <= DateTimeOffset.UtcNow)
+            if (!_owned.TryGetValue(session.Partition.Index, out var p) || p != session.Partition || p.LeaseExpiresAt <= Now)
                 throw new WorkItemLockLostException(workItem.InstanceId);
         }
-        await ForEachParallelAsync(session.Messages, async (m, c) =>
+        await ForEachParallelAsync(session.Messages.Where(m => !m.IsLocal).GroupBy(m => m.QueueId).Select(g => g.First()), async (m, c) =>
         {
-            string? receipt = await session.Partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, _options.MessageVisibilityTimeout, c).ConfigureAwait(false);
+            string current;
+            lock (_gate) current = m.PopReceipt;
+            string? receipt = await session.Partition.Queue.UpdateVisibilityAsync(m.QueueId, current, _options.MessageVisibilityTimeout, c).ConfigureAwait(false);
             if (receipt is not null) lock (_gate) m.PopReceipt = receipt;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -253,7 +255,10 @@ public sealed partial class AzureStorageOrchestrationService
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            await ForEachParallelAsync(messages, (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, after.Value, c), cts.Token).ConfigureAwait(false);
+            await Task.WhenAll(
+                ForEachParallelAsync(messages.Where(m => m.Shared is null && !m.IsLocal), (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, after.Value, c), cts.Token),
+                GiveBackPartsAsync(partition, messages.Where(m => m.Shared is not null).ToList(), after.Value, cts.Token),
+                GiveBackLocalAsync(messages.Where(m => m.IsLocal).ToList())).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -261,10 +266,73 @@ public sealed partial class AzureStorageOrchestrationService
         }
     }
 
+    /// <summary>
+    /// Gives parts of shared messages back: each is re-enqueued as a message of its own (visible after <paramref name="after"/>)
+    /// and counts as consumed in its shared message; if that fails, the shared message is made visible again once all its
+    /// parts are resolved (every part is then delivered again; results are dropped by task id when already applied).
+    /// </summary>
+    private async Task GiveBackPartsAsync(OwnedPartition partition, IReadOnlyList<ControlMessage> parts, TimeSpan after, CancellationToken ct)
+    {
+        await ForEachParallelAsync(parts.Where(TryMarkResolved).ToList(), async (m, c) =>
+        {
+            bool requeued = false;
+            try
+            {
+                foreach (string text in await _codec.EncodeBatchesAsync(m.Messages, _options.MaxResultsPerMessage, c).ConfigureAwait(false))
+                    await partition.Queue.AddAsync(text, after, c).ConfigureAwait(false);
+                requeued = true;
+            }
+            catch (Exception e)
+            {
+                _logger.LogDebug(e, "Could not re-enqueue the part of shared message {MessageId} for '{InstanceId}'", m.QueueId, m.InstanceId);
+            }
+            await ResolvePartAsync(partition, m, returned: !requeued, c).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks a local result or shared-message part as resolved; false if it already was (it must be counted once).</summary>
+    private bool TryMarkResolved(ControlMessage m)
+    {
+        lock (_gate)
+        {
+            if (m.Resolved) return false;
+            m.Resolved = true;
+            return true;
+        }
+    }
+
+    /// <summary>Counts a part of a shared message as done; the last one deletes the queue message (or makes it visible again if a part could not be given back).</summary>
+    private async Task ResolvePartAsync(OwnedPartition partition, ControlMessage part, bool returned, CancellationToken ct)
+    {
+        var shared = part.Shared!;
+        bool last;
+        string receipt;
+        lock (_gate)
+        {
+            if (returned) shared.AnyReturned = true;
+            last = --shared.Remaining == 0;
+            if (last) partition.SharedKnown.Remove(shared.QueueId);
+            receipt = shared.PopReceipt;
+        }
+        if (!last) return;
+        if (shared.AnyReturned) await partition.Queue.UpdateVisibilityAsync(shared.QueueId, receipt, _options.AbandonedMessageVisibilityDelay, ct).ConfigureAwait(false);
+        else await partition.Queue.DeleteAsync(shared.QueueId, receipt, ct).ConfigureAwait(false);
+    }
+
     private async Task DeleteMessagesAsync(OwnedPartition partition, IReadOnlyList<ControlMessage> messages, CancellationToken ct)
     {
         await ForEachParallelAsync(messages, async (m, c) =>
         {
+            if (m.Shared is not null)
+            {
+                if (TryMarkResolved(m)) await ResolvePartAsync(partition, m, returned: false, c).ConfigureAwait(false);
+                return;
+            }
+            if (m.LocalOrigin is { } origin)
+            {
+                if (TryMarkResolved(m)) await ResolveActivityAsync(origin, abandoned: false, c).ConfigureAwait(false);
+                return;
+            }
             string receipt;
             lock (_gate) receipt = m.PopReceipt;
             if (await partition.Queue.DeleteAsync(m.Id, receipt, c).ConfigureAwait(false))

@@ -54,7 +54,7 @@ public sealed partial class AzureStorageOrchestrationService
     private async Task BalancePartitionsAsync(CancellationToken ct)
     {
         string me = _options.WorkerId;
-        var now = DateTimeOffset.UtcNow;
+        var now = Now;
         await _leases.InsertOrReplaceAsync(new TableRow("workers", me) { ["ExpiresAt"] = now + _options.PartitionLeaseDuration }, ct).ConfigureAwait(false);
 
         var workers = new SortedSet<string>(StringComparer.Ordinal) { me };
@@ -92,7 +92,7 @@ public sealed partial class AzureStorageOrchestrationService
                 await ReleasePartitionAsync(partition, giveUpLease: true, ct).ConfigureAwait(false);
                 continue;
             }
-            var expires = DateTimeOffset.UtcNow + _options.PartitionLeaseDuration;
+            var expires = Now + _options.PartitionLeaseDuration;
             string? etag = await _leases.TryReplaceAsync(NewPartitionRow(partition.Index, me, expires), partition.LeaseETag, ct).ConfigureAwait(false);
             if (etag is null)
             {
@@ -133,8 +133,8 @@ public sealed partial class AzureStorageOrchestrationService
                 lock (_gate) mine = _owned.ContainsKey(i);
                 if (mine || !rows.TryGetValue(i, out var row)) continue;
                 string owner = row.GetString("Owner") ?? "";
-                if (owner.Length > 0 && row.GetDateTimeOffset("ExpiresAt") > DateTimeOffset.UtcNow) continue;
-                var expires = DateTimeOffset.UtcNow + _options.PartitionLeaseDuration;
+                if (owner.Length > 0 && row.GetDateTimeOffset("ExpiresAt") > Now) continue;
+                var expires = Now + _options.PartitionLeaseDuration;
                 string? etag = await _leases.TryReplaceAsync(NewPartitionRow(i, me, expires), row.ETag!, ct).ConfigureAwait(false);
                 if (etag is null) continue;
                 var partition = new OwnedPartition(i, _controlQueues[i]) { LeaseETag = etag, LeaseExpiresAt = expires };
@@ -157,7 +157,10 @@ public sealed partial class AzureStorageOrchestrationService
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            await ForEachParallelAsync(buffered, (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, TimeSpan.Zero, c), cts.Token).ConfigureAwait(false);
+            await Task.WhenAll(
+                ForEachParallelAsync(buffered.Where(m => m.Shared is null && !m.IsLocal), (m, c) => partition.Queue.UpdateVisibilityAsync(m.Id, m.PopReceipt, TimeSpan.Zero, c), cts.Token),
+                GiveBackPartsAsync(partition, buffered.Where(m => m.Shared is not null).ToList(), TimeSpan.Zero, cts.Token),
+                GiveBackLocalAsync(buffered.Where(m => m.IsLocal).ToList())).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -214,15 +217,18 @@ public sealed partial class AzureStorageOrchestrationService
                     continue;
                 }
                 backoff = _options.PollBackoffMin;
-                var accepted = new ControlMessage?[messages.Count];
+                var accepted = new IReadOnlyList<ControlMessage>?[messages.Count];
                 await ForEachParallelAsync(Enumerable.Range(0, messages.Count),
                     async (i, c) => accepted[i] = await AcceptControlMessageAsync(partition, messages[i], c).ConfigureAwait(false), ct).ConfigureAwait(false);
                 bool added = false;
                 lock (_gate)
                 {
                     if (!partition.Draining)
-                        foreach (var m in accepted)
-                            if (m is not null) added |= partition.Add(m);
+                        foreach (var m in accepted.Where(a => a is not null).SelectMany(a => a!))
+                        {
+                            if (m.Shared is { } shared) partition.SharedKnown[shared.QueueId] = shared;
+                            added |= partition.Add(m);
+                        }
                 }
                 if (added) SignalWork();
             }
@@ -239,7 +245,7 @@ public sealed partial class AzureStorageOrchestrationService
         }
     }
 
-    private async Task<ControlMessage?> AcceptControlMessageAsync(OwnedPartition partition, QueueMessage message, CancellationToken ct)
+    private async Task<IReadOnlyList<ControlMessage>> AcceptControlMessageAsync(OwnedPartition partition, QueueMessage message, CancellationToken ct)
     {
         QueueEnvelope envelope;
         try
@@ -249,16 +255,16 @@ public sealed partial class AzureStorageOrchestrationService
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
         {
             await MoveToPoisonAsync(partition.Queue, message, null, $"Message {message.Id} in {partition.Queue.Name} is not a valid task message: {e.Message}", ct).ConfigureAwait(false);
-            return null;
+            return [];
         }
 
-        if (envelope.D is { } deliverAt && deliverAt > DateTimeOffset.UtcNow)
+        if (envelope.D is { } deliverAt && deliverAt > Now)
         {
             // A link of a chained timer came due early: re-enqueue for the remainder.
             await partition.Queue.AddAsync(message.Text, DelayUntil(deliverAt), ct).ConfigureAwait(false);
             await partition.Queue.DeleteAsync(message.Id, message.PopReceipt, ct).ConfigureAwait(false);
             Interlocked.Increment(ref TimerChainCount);
-            return null;
+            return [];
         }
 
         lock (_gate)
@@ -268,30 +274,55 @@ public sealed partial class AzureStorageOrchestrationService
                 // Held past its visibility timeout and dequeued again by us: keep it, with the new receipt.
                 known.PopReceipt = message.PopReceipt;
                 known.DequeueCount = message.DequeueCount;
-                return null;
+                return [];
+            }
+            if (partition.SharedKnown.TryGetValue(message.Id, out var sharedKnown))
+            {
+                sharedKnown.PopReceipt = message.PopReceipt;
+                sharedKnown.DequeueCount = message.DequeueCount;
+                return [];
             }
         }
 
-        TaskMessage taskMessage;
+        IReadOnlyList<TaskMessage> taskMessages;
         try
         {
-            taskMessage = await _codec.ResolveAsync(envelope, ct).ConfigureAwait(false);
+            taskMessages = await _codec.ResolveAllAsync(envelope, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
         {
             await MoveToPoisonAsync(partition.Queue, message, envelope.I, $"Message {message.Id} for instance '{envelope.I}' cannot be read: {e.Message}", ct).ConfigureAwait(false);
-            return null;
+            return [];
+        }
+
+        var byInstance = taskMessages.GroupBy(m => m.InstanceId, StringComparer.Ordinal).ToList();
+        if (byInstance.Count > 1)
+        {
+            if (message.DequeueCount > 1)
+            {
+                // Delivered before (a worker stopped or lost the partition): split it into one message per instance, so
+                // that one instance's trouble (poison counting) is not charged to the others. Parts already applied are
+                // dropped by task id.
+                foreach (var group in byInstance)
+                    foreach (string text in await _codec.EncodeBatchesAsync([.. group], _options.MaxResultsPerMessage, ct).ConfigureAwait(false))
+                        await partition.Queue.AddAsync(text, null, ct).ConfigureAwait(false);
+                await partition.Queue.DeleteAsync(message.Id, message.PopReceipt, ct).ConfigureAwait(false);
+                return [];
+            }
+            var shared = new SharedControlMessage(message.Id, message.PopReceipt, message.DequeueCount, byInstance.Count);
+            return [.. byInstance.Select((g, k) => new ControlMessage($"{message.Id}:{k}", message.PopReceipt, message.DequeueCount, envelope, [.. g], shared))];
         }
 
         if (message.DequeueCount > _options.MaxDequeueCount)
         {
-            string reason = $"Message {message.Id} ({taskMessage.Event.GetType().Name}) for instance '{taskMessage.InstanceId}' was dequeued {message.DequeueCount} times " +
+            var taskMessage = taskMessages[0];
+            string reason = $"Message {message.Id} ({string.Join(", ", taskMessages.Select(m => m.Event.GetType().Name))}) for instance '{taskMessage.InstanceId}' was dequeued {message.DequeueCount} times " +
                 $"(MaxDequeueCount {_options.MaxDequeueCount}) and was moved to the poison queue '{_poison.Name}'.";
             await MoveToPoisonAsync(partition.Queue, message, taskMessage.InstanceId, reason, ct).ConfigureAwait(false);
             await _instances.MarkFailedAsync(taskMessage.InstanceId, new Durable.History.FailureDetails("PoisonMessage", reason), ct).ConfigureAwait(false);
             lock (_gate) _cache.Remove(taskMessage.InstanceId);
-            return null;
+            return [];
         }
-        return new ControlMessage(message.Id, message.PopReceipt, message.DequeueCount, envelope, taskMessage);
+        return [new ControlMessage(message.Id, message.PopReceipt, message.DequeueCount, envelope, taskMessages)];
     }
 }

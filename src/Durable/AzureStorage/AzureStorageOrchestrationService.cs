@@ -34,6 +34,10 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     private readonly Queue[] _controlQueues;
     private readonly Queue _workItems;
     private readonly Queue _poison;
+    private readonly TimeProvider _time;
+    private readonly StorageRetryPolicy _retry;
+    private readonly BatchingSender _workItemSender;
+    private readonly BatchingSender _controlSender;
 
     private readonly object _gate = new();
     private readonly Dictionary<int, OwnedPartition> _owned = [];
@@ -51,19 +55,24 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _time = options.TimeProvider;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Durable.AzureStorage");
-        var retry = new StorageRetryPolicy(options.StorageRetryInitialDelay, options.StorageRetryMaxDelay, options.StorageRetryMaxDuration, _logger, options.MaxConcurrentStorageRequests);
+        var retry = _retry = new StorageRetryPolicy(options.StorageRetryInitialDelay, options.StorageRetryMaxDelay, options.StorageRetryMaxDuration, _logger, options.MaxConcurrentStorageRequests);
         var client = new StorageClient(options.ConnectionString, retry, options.StorageRequestTimeout, _logger);
         _layout = new TaskHubLayout(options.TaskHubName, options.PartitionCount);
         _large = new LargePayloads(client.GetBlobContainer(_layout.LargeMessageContainer), options.LargePayloadThresholdBytes);
         _codec = new MessageCodec(_large);
-        _instances = new InstanceStore(client.GetTable(_layout.InstancesTable), _large);
+        _instances = new InstanceStore(client.GetTable(_layout.InstancesTable), _large, _time);
         _history = new HistoryStore(client.GetTable(_layout.HistoryTable), _instances, _large, options.MaxParallelStorageOperations);
         _leases = client.GetTable(_layout.LeasesTable);
         _controlQueues = Enumerable.Range(0, options.PartitionCount).Select(i => client.GetQueue(_layout.ControlQueue(i))).ToArray();
         _workItems = client.GetQueue(_layout.WorkItemQueue);
         _poison = client.GetQueue(_layout.PoisonQueue);
+        _workItemSender = new BatchingSender(_codec, options.MaxActivitiesPerMessage, options.MaxParallelStorageOperations);
+        _controlSender = new BatchingSender(_codec, options.MaxResultsPerMessage, options.MaxParallelStorageOperations);
     }
+
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     public AzureStorageOrchestrationServiceOptions Options => _options;
 
@@ -72,8 +81,12 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     internal Table InstancesTable => _instances.Table;
     internal Queue PoisonQueue => _poison;
     internal Queue WorkItemQueue => _workItems;
+    internal Queue ControlQueue(int partition) => _controlQueues[partition];
     internal BlobContainer LargeMessages => _large.Container;
     internal int TimerChainCount;
+    /// <summary>Queue messages written by the batching senders: work-item queue and control queues (diagnostics and tests).</summary>
+    internal int WorkItemQueueMessagesSent => _workItemSender.QueueMessagesSent;
+    internal int ControlQueueBatchMessagesSent => _controlSender.QueueMessagesSent;
     internal int OwnedPartitionCount { get { lock (_gate) return _owned.Values.Count(p => !p.Draining); } }
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
@@ -107,6 +120,8 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     {
         if (_disposed) return;
         await StopAsync().ConfigureAwait(false);
+        if (_retry.StatsReport() is { } stats)
+            _logger.LogWarning("Storage calls of hub {Hub}:{NewLine}{Stats}", _options.TaskHubName, Environment.NewLine, stats);
         _disposed = true;
         _shutdown.Dispose();
     }
@@ -118,6 +133,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         await _shutdown.CancelAsync().ConfigureAwait(false);
         if (_partitionLoop is not null)
             await _partitionLoop.ConfigureAwait(false);
+        await ReleaseBufferedActivitiesAsync().ConfigureAwait(false);
         List<OwnedPartition> owned;
         lock (_gate) owned = [.. _owned.Values];
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -155,7 +171,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     private TimeSpan DelayUntil(DateTimeOffset? deliverAt)
     {
         if (deliverAt is not { } at) return TimeSpan.Zero;
-        var delay = at - DateTimeOffset.UtcNow;
+        var delay = at - Now;
         if (delay <= TimeSpan.Zero) return TimeSpan.Zero;
         // The queue service counts visibility delays in whole seconds: round up so that a timer never fires early.
         delay = TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
@@ -170,13 +186,24 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         await queue.AddAsync(text, DelayUntil(message.DeliverAt), ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends a checkpoint's messages, phase by phase. Activity executions go through the work-item sender (several per
+    /// queue message, possibly with other instances' ones), messages to instances through the control sender (several
+    /// per queue message, one instance per message); timer messages go one by one (their delay is the message's).
+    /// </summary>
     private async Task SendOutboxAsync(IReadOnlyList<OutboundMessage> outbox, CancellationToken ct)
     {
         foreach (var phase in outbox.GroupBy(m => m.Phase).OrderBy(g => g.Key))
         {
-            await Parallel.ForEachAsync(phase, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelStorageOperations, CancellationToken = ct },
-                async (m, c) => await SendAsync(m.ToWorkItemQueue ? _workItems : ControlQueueOf(m.Message.InstanceId), m.Message, c).ConfigureAwait(false))
-                .ConfigureAwait(false);
+            var sends = new List<Task>();
+            var activities = phase.Where(m => m.ToWorkItemQueue).Select(m => m.Message).ToList();
+            if (activities.Count > 0) sends.Add(_workItemSender.SendAsync(_workItems, activities, groupByInstance: false));
+            foreach (var group in phase.Where(m => !m.ToWorkItemQueue && m.Message.DeliverAt is null).GroupBy(m => _layout.PartitionOf(m.Message.InstanceId)))
+                sends.Add(_controlSender.SendAsync(_controlQueues[group.Key], [.. group.Select(m => m.Message)], groupByInstance: true));
+            var timers = phase.Where(m => !m.ToWorkItemQueue && m.Message.DeliverAt is not null).ToList();
+            if (timers.Count > 0)
+                sends.Add(ForEachParallelAsync(timers, (m, c) => SendAsync(ControlQueueOf(m.Message.InstanceId), m.Message, c), ct));
+            await Task.WhenAll(sends).WaitAsync(ct).ConfigureAwait(false);
         }
     }
 
@@ -186,7 +213,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
 
     private async Task MoveToPoisonAsync(Queue source, QueueMessage message, string? instanceId, string description, CancellationToken ct)
     {
-        string body = StorageJson.Serialize(new PoisonRecord(source.Name, message.Id, message.DequeueCount, instanceId, description, message.Text, DateTimeOffset.UtcNow));
+        string body = StorageJson.Serialize(new PoisonRecord(source.Name, message.Id, message.DequeueCount, instanceId, description, message.Text, Now));
         await _poison.AddAsync(body, null, ct).ConfigureAwait(false);
         await source.DeleteAsync(message.Id, message.PopReceipt, ct).ConfigureAwait(false);
         _logger.LogError("Poison message: {Description}", description);

@@ -35,6 +35,31 @@ public sealed partial class AzureStorageOrchestrationServiceOptions
     /// <summary>Messages fetched per control-queue or work-item-queue request (1–32).</summary>
     public int ControlQueueBatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// Most activity executions one work-item queue message carries (1–100). An episode that schedules N activities
+    /// writes about N / this many queue messages (activities of episodes committed at the same moment may share one); a
+    /// worker that dequeues one runs its items concurrently. 1 = one message per activity.
+    /// </summary>
+    public int MaxActivitiesPerMessage { get; set; } = 16;
+
+    /// <summary>
+    /// Most task messages (activity results and other messages for one instance) one control-queue message carries (1–1000).
+    /// Results for an instance that are sent at the same moment share a message.
+    /// </summary>
+    public int MaxResultsPerMessage { get; set; } = 100;
+
+    /// <summary>
+    /// When the worker that ran an activity owns the instance's partition, hand the result over in memory instead of a
+    /// control-queue message; the work-item message is deleted only after the episode applying the result commits.
+    /// </summary>
+    public bool LocalResultDelivery { get; set; } = true;
+
+    /// <summary>About how many activity work items one read of the work-item queue fetches (1–1000); the message count is derived from the batch size seen last.</summary>
+    public int ActivityPrefetchCount { get; set; } = 32;
+
+    /// <summary>Clock for lease expiry, timer delays, poison records and instance creation times. Tests may inject a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Messages held in memory per owned partition before fetching pauses.</summary>
     public int MaxBufferedMessagesPerPartition { get; set; } = 1000;
 
@@ -96,6 +121,10 @@ public sealed partial class AzureStorageOrchestrationServiceOptions
             Fail(nameof(MessageVisibilityTimeout), "must be between 1 second and 7 days.");
         if (AbandonedMessageVisibilityDelay < TimeSpan.Zero) Fail(nameof(AbandonedMessageVisibilityDelay), "must not be negative.");
         if (ControlQueueBatchSize is < 1 or > 32) Fail(nameof(ControlQueueBatchSize), $"must be 1–32 (was {ControlQueueBatchSize}).");
+        if (MaxActivitiesPerMessage is < 1 or > 100) Fail(nameof(MaxActivitiesPerMessage), $"must be 1–100 (was {MaxActivitiesPerMessage}).");
+        if (MaxResultsPerMessage is < 1 or > 1000) Fail(nameof(MaxResultsPerMessage), $"must be 1–1000 (was {MaxResultsPerMessage}).");
+        if (ActivityPrefetchCount is < 1 or > 1000) Fail(nameof(ActivityPrefetchCount), $"must be 1–1000 (was {ActivityPrefetchCount}).");
+        if (TimeProvider is null) Fail(nameof(TimeProvider), "is required.");
         if (MaxBufferedMessagesPerPartition < ControlQueueBatchSize) Fail(nameof(MaxBufferedMessagesPerPartition), "must be at least ControlQueueBatchSize.");
         if (PollBackoffMin <= TimeSpan.Zero || PollBackoffMax < PollBackoffMin) Fail(nameof(PollBackoffMin), "must be positive and not above PollBackoffMax.");
         if (MaxTimerDelay < TimeSpan.FromSeconds(1) || MaxTimerDelay > TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1))

@@ -365,6 +365,134 @@ public sealed class AzureStorageOrchestrationServiceTests(AzuriteFixture azurite
     }
 
     [Fact]
+    public async Task Activities_of_one_episode_share_queue_messages_and_an_abandoned_item_reruns_its_whole_message()
+    {
+        var service = await NewServiceAsync(o =>
+        {
+            o.MaxActivitiesPerMessage = 16;
+            o.LocalResultDelivery = false; // results through the control queue
+        });
+        await service.CreateInstanceAsync(StartMessage("batch"));
+        var first = await LockOrchestrationAsync(service);
+        string executionId = ((ExecutionStarted)first.NewMessages[0].Event).ExecutionId;
+        var scheduled = Enumerable.Range(0, 40).Select(i => new TaskScheduled(i, DateTimeOffset.UtcNow, "Echo", i.ToString())).ToList();
+        await service.CompleteOrchestrationWorkItemAsync(first, Checkpoint(first, OrchestrationRuntimeStatus.Running, extraEvents: scheduled,
+            activities: [.. scheduled.Select(s => new TaskMessage("batch", executionId, s))]), CancellationToken.None);
+        Assert.Equal(3, service.WorkItemQueueMessagesSent); // 16 + 16 + 8
+        Assert.Equal(3, (await service.WorkItemQueue.PeekAsync(32, default)).Count);
+
+        var items = new List<ActivityWorkItem>();
+        while (items.Count < 40) items.Add((await service.LockNextActivityWorkItemAsync(Wait, CancellationToken.None))!);
+        Assert.Equal(Enumerable.Range(0, 40), items.Select(a => a.Scheduled.EventId).Order());
+        TaskMessage Result(ActivityWorkItem a) => new("batch", executionId, new TaskCompleted(DateTimeOffset.UtcNow, a.Scheduled.EventId, a.Scheduled.Input));
+
+        var abandoned = items[0];
+        await service.AbandonActivityWorkItemAsync(abandoned, CancellationToken.None);
+        await Task.WhenAll(items.Skip(1).Select(a => service.CompleteActivityWorkItemAsync(a, Result(a), CancellationToken.None)));
+
+        // The abandoned item's message comes back with every item it carries (at least once); the other two are gone.
+        var again = new List<ActivityWorkItem>();
+        while (await service.LockNextActivityWorkItemAsync(TimeSpan.FromSeconds(3), CancellationToken.None) is { } a) again.Add(a);
+        Assert.Contains(again, a => a.Scheduled.EventId == abandoned.Scheduled.EventId);
+        Assert.Contains(again.Count, new[] { 8, 16 });
+        Assert.All(again, a => Assert.Equal(2, a.DequeueCount));
+        await Task.WhenAll(again.Select(a => service.CompleteActivityWorkItemAsync(a, Result(a), CancellationToken.None)));
+        Assert.Empty(await service.WorkItemQueue.PeekAsync(32, default));
+
+        // Every task's result reaches the instance (duplicates are the dispatcher's to drop), in fewer queue messages than results.
+        var results = new List<TaskCompleted>();
+        while (results.Select(r => r.TaskScheduledId).Distinct().Count() < 40)
+        {
+            var next = await LockOrchestrationAsync(service);
+            results.AddRange(next.NewMessages.Select(m => m.Event).OfType<TaskCompleted>());
+            await service.CompleteOrchestrationWorkItemAsync(next, Checkpoint(next, OrchestrationRuntimeStatus.Running), CancellationToken.None);
+        }
+        Assert.Equal(39 + again.Count, results.Count);
+        Assert.True(service.ControlQueueBatchMessagesSent < results.Count, $"{service.ControlQueueBatchMessagesSent} control messages for {results.Count} results");
+    }
+
+    [Fact]
+    public async Task Results_for_several_instances_share_a_control_message_and_an_abandoned_part_comes_back_alone()
+    {
+        var service = await NewServiceAsync(o => o.PartitionCount = 1);
+        var executions = new Dictionary<string, string>();
+        foreach (string id in new[] { "share-a", "share-b" })
+        {
+            await service.CreateInstanceAsync(StartMessage(id));
+            var workItem = await LockOrchestrationAsync(service);
+            Assert.Equal(id, workItem.InstanceId);
+            executions[id] = ((ExecutionStarted)workItem.NewMessages[0].Event).ExecutionId;
+            var scheduled = new TaskScheduled(0, DateTimeOffset.UtcNow, "Echo", "1");
+            await service.CompleteOrchestrationWorkItemAsync(workItem, Checkpoint(workItem, OrchestrationRuntimeStatus.Running, extraEvents: [scheduled],
+                activities: [new TaskMessage(id, executions[id], scheduled)]), CancellationToken.None);
+        }
+
+        await service.SendResultsAsync([.. executions.Select(e => new TaskMessage(e.Key, e.Value, new TaskCompleted(DateTimeOffset.UtcNow, 0, "1")))]);
+        Assert.Equal(1, service.ControlQueueBatchMessagesSent);
+
+        var first = await LockOrchestrationAsync(service);
+        Assert.IsType<TaskCompleted>(Assert.Single(first.NewMessages).Event);
+        await service.AbandonOrchestrationWorkItemAsync(first, CancellationToken.None);
+        var second = await LockOrchestrationAsync(service);
+        Assert.NotEqual(first.InstanceId, second.InstanceId);
+        Assert.IsType<TaskCompleted>(Assert.Single(second.NewMessages).Event);
+        await service.CompleteOrchestrationWorkItemAsync(second, Checkpoint(second, OrchestrationRuntimeStatus.Completed), CancellationToken.None);
+
+        // The abandoned instance's part came back as a message of its own (first delivery); the shared message is gone.
+        var again = await LockOrchestrationAsync(service);
+        Assert.Equal(first.InstanceId, again.InstanceId);
+        Assert.Equal(1, again.DequeueCount);
+        Assert.IsType<TaskCompleted>(Assert.Single(again.NewMessages).Event);
+        await service.CompleteOrchestrationWorkItemAsync(again, Checkpoint(again, OrchestrationRuntimeStatus.Completed), CancellationToken.None);
+        Assert.Null(await service.LockNextOrchestrationWorkItemAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.Empty(await service.ControlQueue(0).PeekAsync(32, default));
+    }
+
+    [Fact]
+    public async Task A_result_handed_over_in_memory_keeps_its_work_item_until_committed_and_goes_to_the_queue_on_hand_over()
+    {
+        string hub = AzuriteFixture.NewTaskHubName();
+        var service = await NewServiceAsync(hub: hub);
+        await service.CreateInstanceAsync(StartMessage("local"));
+        var first = await LockOrchestrationAsync(service);
+        string executionId = ((ExecutionStarted)first.NewMessages[0].Event).ExecutionId;
+        var scheduled = new TaskScheduled(0, DateTimeOffset.UtcNow, "Echo", "1");
+        await service.CompleteOrchestrationWorkItemAsync(first, Checkpoint(first, OrchestrationRuntimeStatus.Running, extraEvents: [scheduled],
+            activities: [new TaskMessage("local", executionId, scheduled)]), CancellationToken.None);
+
+        var activity = await service.LockNextActivityWorkItemAsync(Wait, CancellationToken.None);
+        await service.CompleteActivityWorkItemAsync(activity!, new TaskMessage("local", executionId, new TaskCompleted(DateTimeOffset.UtcNow, 0, "1")), CancellationToken.None);
+        Assert.Equal(0, service.ControlQueueBatchMessagesSent); // this worker owns the partition: handed over in memory
+        Assert.Equal(1, await service.WorkItemQueue.GetApproximateCountAsync(default)); // kept until an episode commits the result
+
+        // The worker stops before any episode applied the result: the result goes to the control queue, the work item is deleted.
+        await service.DisposeAsync();
+        var other = await NewServiceAsync(hub: hub);
+        Assert.Equal(0, await other.WorkItemQueue.GetApproximateCountAsync(default));
+        var second = await LockOrchestrationAsync(other);
+        Assert.IsType<TaskCompleted>(Assert.Single(second.NewMessages).Event);
+        var scheduled2 = new TaskScheduled(1, DateTimeOffset.UtcNow, "Echo", "2");
+        await other.CompleteOrchestrationWorkItemAsync(second, Checkpoint(second, OrchestrationRuntimeStatus.Running, extraEvents: [scheduled2],
+            activities: [new TaskMessage("local", executionId, scheduled2)]), CancellationToken.None);
+
+        // In memory again (the new worker also re-sent the first episode's activity: its cache was cold); the work items
+        // go when the episode applying the results commits.
+        var ran = new List<int>();
+        while (await other.LockNextActivityWorkItemAsync(TimeSpan.FromSeconds(2), CancellationToken.None) is { } a)
+        {
+            await other.CompleteActivityWorkItemAsync(a, new TaskMessage("local", executionId, new TaskCompleted(DateTimeOffset.UtcNow, a.Scheduled.EventId, "2")), CancellationToken.None);
+            ran.Add(a.Scheduled.EventId);
+        }
+        Assert.Contains(1, ran);
+        Assert.True(await other.WorkItemQueue.GetApproximateCountAsync(default) >= 1);
+        var third = await LockOrchestrationAsync(other);
+        Assert.Contains(third.NewMessages, m => m.Event is TaskCompleted { TaskScheduledId: 1 });
+        await other.CompleteOrchestrationWorkItemAsync(third, Checkpoint(third, OrchestrationRuntimeStatus.Completed), CancellationToken.None);
+        Assert.Equal(0, await other.WorkItemQueue.GetApproximateCountAsync(default));
+        Assert.Equal(0, other.ControlQueueBatchMessagesSent);
+    }
+
+    [Fact]
     public void Options_validation_names_the_bad_key()
     {
         var options = azurite.NewOptions();

@@ -29,8 +29,11 @@ internal sealed class InstanceSnapshot
 
 /// <summary>
 /// The <c>{hub}History</c> table. PartitionKey = encoded instance id. RowKey = encoded execution id + '-' + 8-digit
-/// sequence for events; "sentinel" for the row whose ETag guards every commit and which records the committed event
-/// count (rows beyond it, left by a torn write, are ignored), the current execution id and the outbox.
+/// sequence of the row's first event; a row holds the consecutive events of one commit that fit below the large-payload
+/// threshold ("Events", a JSON array, and "Count"), or one large event ("Event", possibly in a blob). "sentinel" is the
+/// row whose ETag guards every commit and which records the committed event count (rows off the chain from 0 to it, left
+/// by a torn write, are ignored), the current execution id and the outbox. Few rows matter on Azurite: it finds a row by
+/// scanning its partition, so one row per event made a long history quadratic to write.
 /// </summary>
 internal sealed class HistoryStore(Table table, InstanceStore instances, LargePayloads large, int parallelism)
 {
@@ -78,6 +81,11 @@ internal sealed class HistoryStore(Table table, InstanceStore instances, LargePa
         return count == 0 ? [] : await ReadEventsAsync(instanceId, sentinel.GetString("ExecutionId") ?? "", count, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads the committed events by following the chain of rows from sequence 0: each row holds the events from the
+    /// sequence in its key on ("Count" of them in "Events", or one in "Event"). Rows off the chain or beyond the count
+    /// (left by a torn write) are ignored.
+    /// </summary>
     private async Task<List<HistoryEvent>> ReadEventsAsync(string instanceId, string executionId, int count, CancellationToken ct)
     {
         string prefix = KeyEncoder.Encode(executionId);
@@ -85,18 +93,30 @@ internal sealed class HistoryStore(Table table, InstanceStore instances, LargePa
             TableFilter.Equal("PartitionKey", KeyEncoder.Encode(instanceId)),
             TableFilter.GreaterOrEqual("RowKey", prefix + "-"),
             TableFilter.LessThan("RowKey", prefix + "."))!;
-        var rows = new List<TableRow>(count);
+        var bySequence = new Dictionary<int, TableRow>();
         await foreach (var row in table.QueryAllAsync(filter, null, ct).ConfigureAwait(false))
+            if (int.TryParse(row.RowKey.AsSpan(prefix.Length + 1), out int sequence)) bySequence[sequence] = row;
+        var chain = new List<TableRow>();
+        for (int next = 0; next < count;)
         {
-            rows.Add(row);
-            if (rows.Count == count) break;
+            if (!bySequence.TryGetValue(next, out var row))
+                throw new InvalidDataException($"History of '{instanceId}' execution '{executionId}' has no row at event {next}; the sentinel records {count} events.");
+            chain.Add(row);
+            next += row.GetString("Events") is null && row.GetString("EventsBlob") is null ? 1 : row.GetInt32("Count");
         }
-        if (rows.Count < count)
-            throw new InvalidDataException($"History of '{instanceId}' execution '{executionId}' has {rows.Count} rows; the sentinel records {count}.");
-        var events = new HistoryEvent[count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
-            async (i, c) => events[i] = StorageJson.Deserialize<HistoryEvent>((await large.GetAsync(rows[i], "Event", c).ConfigureAwait(false))!)).ConfigureAwait(false);
-        return [.. events];
+        var parts = new IReadOnlyList<HistoryEvent>[chain.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, chain.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
+            async (i, c) =>
+            {
+                var row = chain[i];
+                parts[i] = await large.GetAsync(row, "Events", c).ConfigureAwait(false) is { } packed
+                    ? StorageJson.Deserialize<HistoryEvent[]>(packed)
+                    : [StorageJson.Deserialize<HistoryEvent>((await large.GetAsync(row, "Event", c).ConfigureAwait(false))!)];
+            }).ConfigureAwait(false);
+        var events = parts.SelectMany(p => p).ToList();
+        if (events.Count != count)
+            throw new InvalidDataException($"History of '{instanceId}' execution '{executionId}' has {events.Count} events on its row chain; the sentinel records {count}.");
+        return events;
     }
 
     /// <summary>
@@ -117,18 +137,7 @@ internal sealed class HistoryStore(Table table, InstanceStore instances, LargePa
         CancellationToken ct)
     {
         string pk = KeyEncoder.Encode(instanceId);
-        var rows = new TableRow[newEvents.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, newEvents.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
-            async (i, c) =>
-            {
-                var row = new TableRow(pk, RowKey(executionId, baseCount + i))
-                {
-                    ["ExecutionId"] = executionId,
-                    ["EventType"] = newEvents[i].GetType().Name,
-                };
-                await large.SetAsync(row, "Event", StorageJson.Serialize(newEvents[i]), instanceId, c).ConfigureAwait(false);
-                rows[i] = row;
-            }).ConfigureAwait(false);
+        var rows = await PackAsync(instanceId, pk, executionId, baseCount, newEvents, ct).ConfigureAwait(false);
 
         var final = new TableRow(pk, SentinelRowKey)
         {
@@ -160,6 +169,49 @@ internal sealed class HistoryStore(Table table, InstanceStore instances, LargePa
             etag = result[^1];
         }
         return etag;
+    }
+
+    /// <summary>
+    /// Packs events into as few rows as fit below the large-payload threshold: a row at sequence s holds events s..s+Count-1
+    /// as a JSON array ("Events"). An event too large to share a row gets its own row ("Event", through a blob if needed).
+    /// </summary>
+    private async Task<List<TableRow>> PackAsync(string instanceId, string pk, string executionId, int baseCount, IReadOnlyList<HistoryEvent> newEvents, CancellationToken ct)
+    {
+        int maxChars = Math.Max(0, large.ThresholdBytes / 2 - 16);
+        var rows = new List<TableRow>();
+        var packed = new System.Text.StringBuilder();
+        int first = baseCount, inRow = 0;
+        void Flush()
+        {
+            if (inRow == 0) return;
+            rows.Add(new TableRow(pk, RowKey(executionId, first))
+            {
+                ["ExecutionId"] = executionId,
+                ["Count"] = inRow,
+                ["Events"] = packed.Append(']').ToString(),
+            });
+            first += inRow;
+            inRow = 0;
+            packed.Clear();
+        }
+        foreach (var e in newEvents)
+        {
+            string json = StorageJson.Serialize(e);
+            if (json.Length + 2 > maxChars)
+            {
+                Flush();
+                var row = new TableRow(pk, RowKey(executionId, first)) { ["ExecutionId"] = executionId, ["EventType"] = e.GetType().Name };
+                await large.SetAsync(row, "Event", json, instanceId, ct).ConfigureAwait(false);
+                rows.Add(row);
+                first++;
+                continue;
+            }
+            if (inRow > 0 && packed.Length + 1 + json.Length + 1 > maxChars) Flush();
+            packed.Append(inRow == 0 ? '[' : ',').Append(json);
+            inRow++;
+        }
+        Flush();
+        return rows;
     }
 
     private static List<List<TableRow>> Chunk(IReadOnlyList<TableRow> rows)

@@ -5,7 +5,7 @@ using Durable.History;
 namespace Durable.AzureStorage.Internal;
 
 /// <summary>The <c>{hub}Instances</c> table: one row per instance (PartitionKey = encoded instance id, RowKey = "").</summary>
-internal sealed class InstanceStore(Table table, LargePayloads large)
+internal sealed class InstanceStore(Table table, LargePayloads large, TimeProvider time)
 {
     private static readonly string[] LargeFields = ["Input", "Output", "CustomStatus", "Failure"];
 
@@ -68,7 +68,7 @@ internal sealed class InstanceStore(Table table, LargePayloads large)
     /// <summary>Marks an existing instance failed (poison message). No-op if the row does not exist.</summary>
     public async Task MarkFailedAsync(string instanceId, FailureDetails failure, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var row = new TableRow(KeyEncoder.Encode(instanceId), "")
         {
             ["RuntimeStatus"] = OrchestrationRuntimeStatus.Failed.ToString(),

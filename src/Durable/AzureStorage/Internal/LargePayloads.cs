@@ -13,6 +13,8 @@ internal sealed class LargePayloads(BlobContainer container, int thresholdBytes)
 
     public BlobContainer Container => container;
 
+    public int ThresholdBytes => thresholdBytes;
+
     public bool IsLargeForTable(string? value) => value is not null && value.Length * 2 > thresholdBytes;
 
     public bool IsLargeForQueue(string value) => value.Length > thresholdBytes / 4 && Encoding.UTF8.GetByteCount(value) > thresholdBytes;

@@ -31,6 +31,14 @@ internal sealed class StorageRetryPolicy(TimeSpan initialDelay, TimeSpan maxDela
 
     public TimeSpan MaxDuration => maxDurationValue;
 
+    /// <summary>Set DURABLE_STORAGE_STATS=1 to count calls and time per operation (profiling); see <see cref="StatsReport"/>.</summary>
+    private static readonly bool CollectStats = Environment.GetEnvironmentVariable("DURABLE_STORAGE_STATS") == "1";
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> stats = new();
+
+    /// <summary>Calls, total and mean time per operation kind since start (only with DURABLE_STORAGE_STATS=1).</summary>
+    public string? StatsReport() => !CollectStats ? null : string.Join(Environment.NewLine, stats.OrderByDescending(kv => kv.Value[1])
+        .Select(kv => $"{kv.Key,-40} {kv.Value[0],8} calls {TimeSpan.FromTicks(kv.Value[1]).TotalSeconds,9:0.0} s total {TimeSpan.FromTicks(kv.Value[1] / Math.Max(1, kv.Value[0])).TotalMilliseconds,8:0.0} ms mean"));
+
     public async Task<T> ExecuteAsync<T>(string operation, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken, TimeSpan? maxDuration = null)
     {
         TimeSpan limit = maxDuration ?? this.maxDurationValue;
@@ -40,7 +48,16 @@ internal sealed class StorageRetryPolicy(TimeSpan initialDelay, TimeSpan maxDela
         {
             try
             {
-                return await RunGatedAsync(action, cancellationToken).ConfigureAwait(false);
+                if (!CollectStats) return await RunGatedAsync(action, cancellationToken).ConfigureAwait(false);
+                long t0 = Stopwatch.GetTimestamp();
+                try { return await RunGatedAsync(action, cancellationToken).ConfigureAwait(false); }
+                finally
+                {
+                    string kind = System.Text.RegularExpressions.Regex.Replace(operation, "[0-9a-f]{10}|-[0-9]{2}$", "");
+                    var entry = stats.GetOrAdd(kind, _ => new long[2]);
+                    Interlocked.Increment(ref entry[0]);
+                    Interlocked.Add(ref entry[1], Stopwatch.GetElapsedTime(t0).Ticks);
+                }
             }
             catch (Exception e) when (IsTransient(e, cancellationToken) && Stopwatch.GetElapsedTime(started) + delay < limit)
             {
