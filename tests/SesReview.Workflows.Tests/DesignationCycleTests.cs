@@ -132,6 +132,26 @@ public sealed class DesignationCycleTests
         await harness.WaitForMessageAsync(cycle.CycleId, "task/signoff-r1/r1/initial");
     }
 
+    [Fact]
+    public async Task The_CHCO_is_warned_once_when_OPMs_deadline_is_near_and_the_package_is_not_submitted()
+    {
+        // A lead time longer than the whole cycle puts the warning moment in the past: it goes out at the first wait.
+        await using var harness = new WorkflowHarness(new Dictionary<string, string?> { ["Workflows:DeadlineAtRiskLeadTime"] = "400.00:00:00" });
+        var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 12));
+        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
+        {
+            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = Today, Deadline = Today.AddDays(45),
+            InventoryUploadId = upload.UploadId, Chco = Chco,
+        }, Chco.Email, Origin);
+
+        var warning = await harness.WaitForMessageAsync(cycle.CycleId, "deadline-warning");
+        Assert.Equal(NotificationKind.Warning, warning.Message.Kind);
+        Assert.Equal(Chco.Email, warning.Message.To.Single());
+        await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/initial");
+        Assert.Single(await harness.Audit.ListAsync(cycle.CycleId), a => a.Kind == Audit.AuditKinds.DeadlineWarning);
+        Assert.Single(await harness.Outbox.ListAsync(cycle.CycleId), m => m.Kind == NotificationKind.Warning);
+    }
+
     private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe) where T : class
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
