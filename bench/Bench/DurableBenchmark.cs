@@ -162,17 +162,17 @@ public static class DurableBenchmark
         return [.. ids];
     }
 
-    private static async Task WaitAllAsync(DurableTaskClient client, IEnumerable<string> ids)
-    {
-        foreach (var id in ids)
+    // Waits with 16 concurrent pollers: one poller reading 1,000 statuses one after another spent seconds on its own
+    // reads (about 3.6 ms each on Azurite), which the figure then charged to the engine.
+    private static async Task WaitAllAsync(DurableTaskClient client, IEnumerable<string> ids) =>
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) =>
         {
-            var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false);
+            var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, ct);
             if (done.RuntimeStatus != Durable.History.OrchestrationRuntimeStatus.Completed)
             {
                 throw new InvalidOperationException($"Instance {id} ended {done.RuntimeStatus}: {done.FailureDetails}");
             }
-        }
-    }
+        });
 
     private static async Task<double> QueueRoundTripsPerSecondAsync(string connectionString, int messages)
     {
