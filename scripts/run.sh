@@ -33,7 +33,12 @@ for port in 10000 10001 10002; do
   fi
 done
 
-node_modules/.bin/azurite --silent --location .local/azurite \
+echo "Building the host ..."
+dotnet build src/FunctionsApp -c Release -nologo -v quiet
+
+# Azurite runs in its own session, so that Ctrl+C reaches the host only and the host can still release its partition
+# leases on the way out; the watcher below stops Azurite after the host.
+setsid node_modules/.bin/azurite --silent --location .local/azurite \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
   --skipApiVersionCheck --loose --disableTelemetry > .local/azurite.log 2>&1 &
 azurite_pid=$!
@@ -44,4 +49,8 @@ port_busy 10002 || { echo "Azurite did not start; see .local/azurite.log" >&2; e
 url="${HOST_URL:-http://127.0.0.1:7071}"
 export Workflows__PublicBaseUrl="${Workflows__PublicBaseUrl:-$url}"
 echo "Azurite running (data in .local/azurite). Starting the SES review host at $url ..."
-dotnet run --project src/FunctionsApp -c Release -- --urls "$url"
+# The host takes this process's place (so Ctrl+C and SIGTERM reach it directly); a watcher stops Azurite, by its
+# process id, once the host has exited.
+setsid bash -c "while kill -0 $$ 2>/dev/null; do sleep 1; done; kill $azurite_pid 2>/dev/null" > /dev/null 2>&1 &
+trap - EXIT INT TERM
+exec dotnet src/FunctionsApp/bin/Release/net10.0/FunctionsApp.dll --urls "$url"
