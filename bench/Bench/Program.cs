@@ -9,13 +9,18 @@ switch (which)
     case "durable":
         await DurableBenchmark.RunAsync(Console.Out);
         break;
+    case "cycle":
+        await CycleBenchmark.RunAsync(Console.Out);
+        break;
     case "all":
         DomainBenchmark.Run(Console.Out);
         Console.WriteLine();
         await DurableBenchmark.RunAsync(Console.Out);
+        Console.WriteLine();
+        await CycleBenchmark.RunAsync(Console.Out);
         break;
     default:
-        Console.Error.WriteLine("Usage: dotnet run --project bench/Bench -c Release -- [domain | durable | all]");
+        Console.Error.WriteLine("Usage: dotnet run --project bench/Bench -c Release -- [domain | durable | cycle | all]");
         return 2;
 }
 return 0;

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Durable.Client;
+using Durable.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SesReview.Domain.DesignationReview;
+using SesReview.Domain.Samples;
+using SesReview.Workbooks.Export;
+using SesReview.Workflows.Approvals;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Hosting;
+using SesReview.Workflows.Inventory;
+using TestSupport;
+
+namespace Bench;
+
+/// <summary>
+/// The designation review at the scale of the whole government (12,000 positions in one cycle) on Azurite, wired as the
+/// host wires it: upload, then start → every approver's task sent (assessment fan-out through one sub-orchestration per
+/// component, assessments stored in tables, tasks planned, first messages in the outbox). Baseline, same run: assessing
+/// the same inventory in process, with no storage and no engine.
+/// </summary>
+public static class CycleBenchmark
+{
+    public static async Task RunAsync(TextWriter output, int positions = 12_000)
+    {
+        output.WriteLine($"Designation cycle benchmark, {positions:N0} positions, {Environment.ProcessorCount} cores, Azurite data on disk");
+        var inventory = InventoryGenerator.Generate(positions, seed: 2025);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var watch = Stopwatch.StartNew();
+        var assessments = new DesignationAssessor().Assess(inventory, today);
+        var baseline = watch.Elapsed;
+        output.WriteLine($"baseline: assess in process (no storage, no engine)   {baseline.TotalMilliseconds,8:0} ms   {assessments.Count,6} ES positions");
+
+        await using var azurite = await AzuriteProcess.StartAsync(onDisk: true);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Approvals:SigningKey"] = "benchmark-signing-key-0123456789abcdef",
+            ["extensions:durableTask:hubName"] = "cyclebench" + Guid.NewGuid().ToString("N")[..8],
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddSesReviewWorkflows(configuration)
+            .BuildServiceProvider();
+        var worker = services.GetRequiredService<DurableTaskWorker>();
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            using var workbook = new MemoryStream();
+            InventoryWorkbookWriter.Write(inventory, workbook);
+            workbook.Position = 0;
+            watch.Restart();
+            var upload = await services.GetRequiredService<IInventoryUploads>().UploadAsync(new InventoryUploadRequest("inventory.xlsx", workbook), "bench");
+            output.WriteLine($"upload: validate and store the workbook               {watch.Elapsed.TotalMilliseconds,8:0} ms   {workbook.Length / 1024:N0} KB");
+            if (!upload.Succeeded) throw new InvalidOperationException(string.Join("\n", upload.Errors));
+
+            var cycles = services.GetRequiredService<ICycleService>();
+            var client = services.GetRequiredService<DurableTaskClient>();
+            watch.Restart();
+            var cycle = await cycles.StartAsync(new StartCycleRequest
+            {
+                Kind = CycleKinds.Designation, Agency = upload.Upload!.Agencies.Single(), MemoDate = today, Deadline = today.AddDays(45),
+                InventoryUploadId = upload.Upload.UploadId, Chco = new Person("Bench Chco", "chco@agency.example.gov"),
+                Approvers = [.. upload.Upload.Components.Select((c, i) => new ApproverAssignment(c, new Person($"Approver {i}", $"approver{i}@agency.example.gov")))],
+            }, "bench", RequestOrigin.Api("127.0.0.1"));
+
+            CycleStatus? status = null;
+            while (watch.Elapsed < TimeSpan.FromMinutes(20))
+            {
+                var instance = await client.GetInstanceAsync(cycle.CycleId);
+                if (instance is { IsCompleted: true }) throw new InvalidOperationException($"The cycle ended {instance.RuntimeStatus}: {instance.FailureDetails?.ErrorMessage}");
+                status = instance?.ReadCustomStatusAs<CycleStatus>();
+                if (status is { Phase: CyclePhase.AwaitingDecisions }) break;
+                await Task.Delay(100);
+            }
+            var elapsed = watch.Elapsed;
+            if (status?.Phase != CyclePhase.AwaitingDecisions) throw new TimeoutException("The cycle did not reach its approvers within 20 minutes.");
+            var stored = await cycles.GetPositionsAsync(cycle.CycleId);
+            if (stored.Count != assessments.Count || status.Assessed != assessments.Count)
+                throw new InvalidOperationException($"Assessed {status.Assessed}, stored {stored.Count}, expected {assessments.Count}.");
+            var details = await cycles.GetAsync(cycle.CycleId);
+            output.WriteLine($"cycle: start → every approver's task sent             {elapsed.TotalMilliseconds,8:0} ms   {assessments.Count / elapsed.TotalSeconds,6:0} positions/s  ({elapsed / baseline:0}x baseline)");
+            output.WriteLine($"       {upload.Upload.Components.Count} components (one sub-orchestration each), {status.Identified} identified, {status.AwaitingDecision} to decide in {details!.Tasks.Count} tasks, {stored.Count} assessments stored");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+            await services.DisposeAsync();
+        }
+    }
+}
