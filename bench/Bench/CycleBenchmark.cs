@@ -76,8 +76,16 @@ public static class CycleBenchmark
                 if (status is { Phase: CyclePhase.AwaitingDecisions }) break;
                 await Task.Delay(100);
             }
-            var elapsed = watch.Elapsed;
             if (status?.Phase != CyclePhase.AwaitingDecisions) throw new TimeoutException("The cycle did not reach its approvers within 20 minutes.");
+            // The phase is set as the tasks start; the clock stops when every task's first message is in the outbox.
+            var outbox = services.GetRequiredService<SesReview.Notifications.Outbox.IOutboxReader>();
+            var taskIds = (await cycles.GetAsync(cycle.CycleId))!.Tasks.Select(t => $"task/{t.TaskId}/r1/initial").ToHashSet();
+            while ((await outbox.ListAsync(cycle.CycleId, 10_000)).Count(m => taskIds.Contains(m.MessageKey)) < taskIds.Count)
+            {
+                if (watch.Elapsed > TimeSpan.FromMinutes(20)) throw new TimeoutException("Not every task was sent within 20 minutes.");
+                await Task.Delay(100);
+            }
+            var elapsed = watch.Elapsed;
             var stored = await cycles.GetPositionsAsync(cycle.CycleId);
             if (stored.Count != assessments.Count || status.Assessed != assessments.Count)
                 throw new InvalidOperationException($"Assessed {status.Assessed}, stored {stored.Count}, expected {assessments.Count}.");

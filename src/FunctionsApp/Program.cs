@@ -32,7 +32,10 @@ app.MapDurableManagement();
 app.MapDashboardPages();
 app.MapCyclePages();
 app.MapNewCyclePages();
-app.MapOutboxPages();
+// The outbox lists every task link (each one a credential), so it exists only where it is the delivery channel: the
+// local default. With Graph, messages go to mailboxes and the outbox page is not served.
+if (app.Services.GetRequiredService<SesReview.Notifications.NotificationOptions>().Channel == SesReview.Notifications.NotificationChannel.Outbox)
+    app.MapOutboxPages();
 app.MapTaskPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SesReview.Domain.Samples;
+using TestSupport;
 
 namespace EndToEnd.Tests;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Samples;
+using TestSupport;
 using SesReview.Workbooks.Export;
 
 namespace EndToEnd.Tests;
@@ -89,7 +90,9 @@ public sealed class DesignationCycleEndToEndTests
         // The report's rows match the decisions, including those posted before the second kill.
         var sheets = WorkbookCells.Read(submission.Message.Attachments.Single().Content);
         var rows = sheets.Values.SelectMany(r => r).ToList();
-        var expectedNeeds = new DesignationAssessor().Assess(InventoryGenerator.Generate(200, seed: 21), Today)
+        // The cycle assesses as of the agency's local date, which is not always today's UTC date.
+        var asOf = DateOnly.Parse(done.GetProperty("input").GetProperty("asOf").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var expectedNeeds = new DesignationAssessor().Assess(InventoryGenerator.Generate(200, seed: 21), asOf)
             .Where(a => a.NeedsDecision).Select(a => a.PositionId).ToHashSet();
         Assert.Equal(expectedNeeds, decided.Keys.ToHashSet());
         foreach (var (positionId, action) in decided)

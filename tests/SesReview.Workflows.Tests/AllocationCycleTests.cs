@@ -60,5 +60,11 @@ public sealed class AllocationCycleTests
         var package = await harness.Cycles.GetPackageAsync(cycle.CycleId);
         Assert.Equal(package!.Sha256, submission.AttachmentSha256);
         Assert.Equal(package.Content, submission.Message.Attachments.Single().Content);
+        // The submitted workbook is the final one, signed by the agency head, with the revised justification.
+        var details = await harness.Cycles.GetAsync(cycle.CycleId);
+        Assert.True(details!.Package!.Final);
+        var cells = TestSupport.WorkbookCells.Read(package.Content).Values.SelectMany(r => r).SelectMany(r => r).ToList();
+        Assert.Contains(cells, c => c.Contains("Agency Head"));
+        Assert.Contains("Two offices merged in 2025; the position has been vacant 14 months", cells);
     }
 }

@@ -65,6 +65,13 @@ public sealed class DesignationCycleTests
         var outcomeRecord = done.ReadOutputAs<CycleOutcome>()!;
         Assert.Equal(submission.AttachmentSha256, outcomeRecord.Submission!.AttachmentSha256);
 
+        // The report OPM receives carries every decision: one retention request per approver, the rest reverted.
+        var rows = TestSupport.WorkbookCells.Read(submission.Message.Attachments.Single().Content).Values.SelectMany(r => r).ToList();
+        foreach (var id in expected)
+            Assert.Contains(rows, r => r.Contains(id) && (r.Contains(Workbooks.Export.DesignationReportWriter.ActionText(ProposedAction.RevertToGeneral))
+                                                         || r.Contains(Workbooks.Export.DesignationReportWriter.ActionText(ProposedAction.RequestRetention))));
+        Assert.Equal(2, rows.Count(r => r.Contains(new string('j', 60))));
+
         var audit = await harness.Audit.ListAsync(cycle.CycleId);
         Assert.Equal(expected.Count, audit.Count(a => a.Kind == Audit.AuditKinds.Decision));
         Assert.Single(audit, a => a.Kind == Audit.AuditKinds.Submission);

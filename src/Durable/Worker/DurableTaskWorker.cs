@@ -33,8 +33,10 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly ExecutorCache _cache;
+    private readonly object _stopGate = new();
     private CancellationTokenSource? _stopping;
     private Task[] _loops = [];
+    private Task _stopped = Task.CompletedTask;
 
     public DurableTaskWorker(
         IOrchestrationService service,
@@ -65,41 +67,59 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         }
 
         await _service.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        _stopping = new CancellationTokenSource();
-        var token = _stopping.Token;
-        _loops =
-        [
-            .. Enumerable.Range(0, _options.MaxConcurrentOrchestrations).Select(_ => Task.Run(() => OrchestrationLoopAsync(token), CancellationToken.None)),
-            .. Enumerable.Range(0, _options.MaxConcurrentActivities).Select(_ => Task.Run(() => ActivityLoopAsync(token), CancellationToken.None)),
-        ];
+        var stopping = new CancellationTokenSource();
+        var token = stopping.Token;
+        lock (_stopGate)
+        {
+            _stopping = stopping;
+            _loops =
+            [
+                .. Enumerable.Range(0, _options.MaxConcurrentOrchestrations).Select(_ => Task.Run(() => OrchestrationLoopAsync(token), CancellationToken.None)),
+                .. Enumerable.Range(0, _options.MaxConcurrentActivities).Select(_ => Task.Run(() => ActivityLoopAsync(token), CancellationToken.None)),
+            ];
+        }
         _logger.LogInformation("Durable task worker started on hub {Hub}: {Orchestrations} orchestration and {Activities} activity slots.",
             _options.HubName, _options.MaxConcurrentOrchestrations, _options.MaxConcurrentActivities);
     }
 
     /// <summary>
     /// Stops polling; running activities see their context's token cancelled and are abandoned (re-delivered later).
-    /// Safe to call more than once and from several threads at once (hosts stop hosted services from two places).
+    /// Safe to call more than once and from several threads at once (hosts stop hosted services from two places): every
+    /// caller waits for the same stop, until <paramref name="cancellationToken"/> gives up waiting.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var loops = _loops;
-        var stopping = Interlocked.Exchange(ref _stopping, null);
-        if (stopping is null)
+        Task stop;
+        lock (_stopGate)
         {
-            return;
+            if (_stopping is { } stopping)
+            {
+                _stopping = null;
+                _stopped = StopLoopsAsync(stopping, _loops);
+                _loops = [];
+            }
+            stop = _stopped;
         }
+        try
+        {
+            await stop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
 
+    private static async Task StopLoopsAsync(CancellationTokenSource stopping, Task[] loops)
+    {
         await stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(loops).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(loops).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
         }
-
         stopping.Dispose();
-        _loops = [];
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);

@@ -16,5 +16,5 @@ internal static class RequestContext
     public static RequestOrigin ApiOrigin(HttpContext context) => RequestOrigin.Api(context.Connection.RemoteIpAddress?.ToString());
 
     public static RequestOrigin WebOrigin(HttpContext context) =>
-        RequestOrigin.Web(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null);
+        RequestOrigin.Web(context.Connection.RemoteIpAddress?.ToString());
 }

@@ -43,9 +43,12 @@ internal static class UploadForm
         return (new InventoryUploadRequest(Path.GetFileName(file.FileName), file.OpenReadStream(), agency, knownGeneral, snapshot), errors);
     }
 
-    private static DateOnly? Date(IFormCollection form, string field, List<FieldError> errors)
+    private static DateOnly? Date(IFormCollection form, string field, List<FieldError> errors) =>
+        Date(field, form[field].ToString().Trim(), errors);
+
+    /// <summary>A yyyy-MM-dd form field; empty is null; anything else adds an error naming the field.</summary>
+    internal static DateOnly? Date(string field, string text, List<FieldError> errors)
     {
-        var text = form[field].ToString().Trim();
         if (text.Length == 0) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
         errors.Add(new FieldError(field, $"'{text}' is not a date written as yyyy-MM-dd."));

@@ -26,8 +26,7 @@ internal sealed record ManagementPayload(
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var instance = $"{baseUrl}{InstancesPath}/{Uri.EscapeDataString(instanceId)}";
         var key = request.HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetSetting(Settings.SystemKey);
-        var presented = request.Headers[SystemKeyFilter.KeyHeader].ToString() is { Length: > 0 } header ? header : request.Query[SystemKeyFilter.KeyQuery].ToString();
-        var code = key is not null && SystemKeyFilter.KeysMatch(presented, key) ? "code=" + Uri.EscapeDataString(key) : "";
+        var code = key is not null && SystemKeyFilter.KeysMatch(SystemKeyFilter.Presented(request), key) ? "code=" + Uri.EscapeDataString(key) : "";
         string With(string url, string? query = null)
         {
             var parts = new[] { query, code }.Where(p => !string.IsNullOrEmpty(p));

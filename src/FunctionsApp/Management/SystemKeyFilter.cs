@@ -23,15 +23,17 @@ internal sealed class SystemKeyFilter(IConfiguration configuration) : IEndpointF
                 detail: $"Set '{Settings.SystemKey}' (Runtime__SystemKey in local.settings.json or the environment) to use these routes.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        var request = context.HttpContext.Request;
-        var given = request.Headers[KeyHeader].ToString() is { Length: > 0 } header ? header : request.Query[KeyQuery].ToString();
-        if (!KeysMatch(given, expected))
+        if (!KeysMatch(Presented(context.HttpContext.Request), expected))
         {
             return TypedResults.Problem(title: "A valid system key is required.",
                 detail: $"Pass the system key in query '{KeyQuery}' or header '{KeyHeader}'.", statusCode: StatusCodes.Status401Unauthorized);
         }
         return await next(context);
     }
+
+    /// <summary>The key a request carries: header <c>x-functions-key</c>, else query <c>code</c>.</summary>
+    internal static string Presented(HttpRequest request) =>
+        request.Headers[KeyHeader].ToString() is { Length: > 0 } header ? header : request.Query[KeyQuery].ToString();
 
     /// <summary>Compares in constant time (hashing first so that lengths do not leak either).</summary>
     internal static bool KeysMatch(string? given, string expected)

@@ -38,8 +38,8 @@ internal sealed record NewCycleForm(
         {
             Kind = Kind,
             Agency = NullIfEmpty(Agency),
-            MemoDate = Date("memoDate", MemoDate, errors),
-            Deadline = Date("deadline", Deadline, errors),
+            MemoDate = Api.UploadForm.Date("memoDate", MemoDate, errors),
+            Deadline = Api.UploadForm.Date("deadline", Deadline, errors),
             InventoryUploadId = uploadId ?? NullIfEmpty(InventoryUploadId),
             Chco = PersonOf(ChcoName, ChcoEmail),
             Signer = PersonOf(SignerName, SignerEmail),
@@ -51,12 +51,4 @@ internal sealed record NewCycleForm(
     private static Person? PersonOf(string name, string email) => name.Length == 0 && email.Length == 0 ? null : new Person(name, email);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    private static DateOnly? Date(string field, string text, List<FieldError> errors)
-    {
-        if (text.Length == 0) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(new FieldError(field, $"'{text}' is not a date written as yyyy-MM-dd."));
-        return null;
-    }
 }

@@ -105,7 +105,7 @@ internal static class TaskPageView
         }
         return Html.Of($"""
             <p>For each allocation give the adjustment (negative gives positions back; 0 keeps it), with a reason and a justification.
-            Justifications need at least <strong>{view.MinimumJustificationLength}</strong> characters where one is required.</p>
+            A justification is required for every adjustment, and a reason wherever the vacancy rate is above the threshold.</p>
             <form method="post" action="{action}">
             <table><thead><tr><th>Component</th><th>Pay plan</th><th>Allocated</th><th>Filled</th><th>Vacant</th><th>Vacancy rate</th><th>Adjustment</th><th>Reason</th><th>Justification</th></tr></thead>
             <tbody>{Html.Join(view.Allocations, Line)}</tbody></table>

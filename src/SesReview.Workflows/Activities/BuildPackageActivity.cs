@@ -31,7 +31,9 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
         if (cycle.Kind == CycleKind.DesignationReview)
         {
             var assessments = (await store.ListPositionsAsync(cycle.CycleId, ct)).Where(p => p.Assessment is not null).Select(p => p.Assessment!);
+            var closedAt = await ClosedAtAsync(cycle.CycleId, ct);
             var decisions = (await store.ListDecisionsAsync(cycle.CycleId, ct))
+                .Where(d => !IsLate(closedAt, d.TaskId, d.DecidedAt))
                 .Select(d => new PositionDecision(d.PositionId, d.Action, d.Justification, d.DecidedBy, d.DecidedAt));
             var report = DesignationReportBuilder.Build(cycle.Agency, inventory, assessments, decisions, cycle.MemoDate, cycle.DueDate);
             DesignationReportWriter.Write(report, output);
@@ -43,7 +45,10 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
         }
         else
         {
-            var (proposals, redesignations) = await store.ListProposalsAsync(cycle.CycleId, ct);
+            var closedAt = await ClosedAtAsync(cycle.CycleId, ct);
+            var (allProposals, allRedesignations) = await store.ListProposalsAsync(cycle.CycleId, ct);
+            var proposals = allProposals.Where(p => !IsLate(closedAt, p.TaskId, p.ProposedAt)).ToList();
+            var redesignations = allRedesignations.Where(r => !IsLate(closedAt, r.TaskId, r.ProposedAt)).ToList();
             var byId = inventory.Positions.ToDictionary(p => p.PositionId, StringComparer.Ordinal);
             var result = allocations.Review(inventory, cycle.Agency, cycle.AsOf,
                 proposals.Select(p => new AdjustmentProposal(p.Component, p.PayPlan, p.Adjustment, p.Reason, p.Justification)),
@@ -61,6 +66,19 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
             time.GetUtcNow(), input.Round, input.Final, summary, warnings);
         return await store.SavePackageAsync(cycle.CycleId, package, bytes, ct);
     }
+
+    /// <summary>When each task closed at a cut-off, by task id.</summary>
+    private async Task<Dictionary<string, DateTimeOffset>> ClosedAtAsync(string cycleId, CancellationToken ct) =>
+        (await store.ListTasksAsync(cycleId, ct))
+            .Where(t => t.State == Approvals.TaskState.ClosedAtCutOff && t.CompletedAt is not null)
+            .ToDictionary(t => t.TaskId, t => t.CompletedAt!.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// An answer saved after its task was closed at the cut-off (a page POST that raced the close) is not reported:
+    /// the cut-off's audit entry already counted those positions as undecided.
+    /// </summary>
+    private static bool IsLate(Dictionary<string, DateTimeOffset> closedAt, string taskId, DateTimeOffset at) =>
+        closedAt.TryGetValue(taskId, out var closed) && at > closed;
 
     private static string Slug(string text) =>
         string.Join('-', new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])

@@ -24,7 +24,6 @@ public sealed class LoadInventoryActivity(IInventoryUploads uploads, SchedulePla
                 .Select(g => new ComponentOutline(g.Key, g.Count()))
             : mine.Select(p => p.Component).Concat(inventory.Allocations.Select(a => a.Component))
                 .Distinct(StringComparer.Ordinal)
-                .Where(c => mine.Any(p => p.Component == c) || inventory.Allocations.Any(a => a.Component == c))
                 .Select(c => new ComponentOutline(c, mine.Count(p => p.Component == c)));
         var list = components.OrderBy(c => c.Component, StringComparer.Ordinal).ToList();
         return new InventoryOutline(list.Sum(c => c.Positions), list, planner.PlanCycle(cycle.StartedAt, cycle.DueAt), options.AssessmentBatchSize);

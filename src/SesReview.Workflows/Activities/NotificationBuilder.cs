@@ -8,11 +8,9 @@ namespace SesReview.Workflows.Activities;
 internal static class NotificationBuilder
 {
     public static NotificationMessage To(
-        Person person, string cycleId, string messageKey, NotificationKind kind, RenderedTemplate content, string? link, string linkLabel,
-        IReadOnlyList<string>? cc = null) =>
+        Person person, string cycleId, string messageKey, NotificationKind kind, RenderedTemplate content, string? link, string linkLabel) =>
         NotificationMessage.Create(cycleId, messageKey, kind, [person.Email], content) with
         {
-            Cc = cc ?? [],
             Action = link is null ? null : new ActionLink(link, linkLabel),
             TeamsRecipientUserId = link is null ? null : person.TeamsUserId,
         };

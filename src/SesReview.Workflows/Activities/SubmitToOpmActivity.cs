@@ -13,7 +13,8 @@ namespace SesReview.Workflows.Activities;
 /// notification ledger, so a re-run after a crash returns the first receipt and sends nothing; the record is
 /// insert-only and the audit entry is de-duplicated by the same key.
 /// </summary>
-public sealed class SubmitToOpmActivity(CycleStore store, INotificationSender sender, NotificationOptions notifications, IAuditTrail audit, TimeProvider time)
+public sealed class SubmitToOpmActivity(
+    CycleStore store, INotificationSender sender, NotificationOptions notifications, IAuditTrail audit, CycleLiveness liveness, TimeProvider time)
     : TaskActivity<CycleRef, SubmissionRecord>
 {
     public const string MessageKey = "submission/opm";
@@ -24,6 +25,9 @@ public sealed class SubmitToOpmActivity(CycleStore store, INotificationSender se
         var cycle = (await store.GetCycleAsync(input.CycleId, ct))?.Input ?? throw new InvalidOperationException($"Cycle '{input.CycleId}' does not exist.");
         var existing = await store.GetSubmissionAsync(cycle.CycleId, ct);
         if (existing is not null) return existing;
+        // Cancelled while this activity was already on its way: nothing goes to OPM.
+        if (!await liveness.IsLiveAsync(cycle.CycleId, ct))
+            throw new InvalidOperationException($"Cycle '{cycle.CycleId}' was cancelled or has ended; the package was not sent to OPM.");
 
         var package = await store.GetPackageAsync(cycle.CycleId, ct) ?? throw new InvalidOperationException($"Cycle '{cycle.CycleId}' has no package to submit.");
         var file = await store.GetPackageFileAsync(cycle.CycleId, ct) ?? throw new InvalidOperationException($"The package file of cycle '{cycle.CycleId}' is missing.");

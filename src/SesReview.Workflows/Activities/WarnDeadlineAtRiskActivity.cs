@@ -12,14 +12,15 @@ namespace SesReview.Workflows.Activities;
 
 /// <summary>Warns the CHCO that OPM's deadline is near and the package is not submitted (message key <c>deadline-warning</c>, once per cycle).</summary>
 public sealed class WarnDeadlineAtRiskActivity(
-    CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, BusinessCalendar calendar, IAuditTrail audit, TimeProvider time)
+    CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, BusinessCalendar calendar, IAuditTrail audit,
+    CycleLiveness liveness, TimeProvider time)
     : TaskActivity<CycleRef, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, CycleRef input)
     {
         var ct = context.CancellationToken;
         var cycle = (await store.GetCycleAsync(input.CycleId, ct))?.Input ?? throw new InvalidOperationException($"Cycle '{input.CycleId}' does not exist.");
-        if (await store.GetSubmissionAsync(cycle.CycleId, ct) is not null) return false;
+        if (await store.GetSubmissionAsync(cycle.CycleId, ct) is not null || !await liveness.IsLiveAsync(cycle.CycleId, ct)) return false;
         int undecided = 0, overdue = 0;
         foreach (var task in (await store.ListTasksAsync(cycle.CycleId, ct)).Where(t => t.State == TaskState.Open))
         {

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +26,7 @@ public sealed class ApprovalTokens
     public string Create(TaskTokenClaims claims)
     {
         byte[] payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(claims.CycleId, claims.TaskId, claims.ApproverEmail.ToLowerInvariant(), claims.ExpiresAt.ToUnixTimeSeconds()));
-        return $"{Base64Url.Encode(payload)}.{Base64Url.Encode(HMACSHA256.HashData(_key, payload))}";
+        return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(HMACSHA256.HashData(_key, payload))}";
     }
 
     /// <summary>Checks signature, then expiry. <paramref name="claims"/> is set only when the result is <see cref="TokenFailure.None"/>.</summary>
@@ -35,7 +36,7 @@ public sealed class ApprovalTokens
         if (string.IsNullOrEmpty(token) || token.Length > 2048) return TokenFailure.Forged;
         int dot = token.IndexOf('.');
         if (dot <= 0 || dot != token.LastIndexOf('.')) return TokenFailure.Forged;
-        if (!Base64Url.TryDecode(token[..dot], out var payload) || !Base64Url.TryDecode(token[(dot + 1)..], out var signature))
+        if (!TryDecode(token[..dot], out var payload) || !TryDecode(token[(dot + 1)..], out var signature))
             return TokenFailure.Forged;
         if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, payload))) return TokenFailure.Forged;
 
@@ -48,6 +49,14 @@ public sealed class ApprovalTokens
         if (_time.GetUtcNow() >= expiresAt) return TokenFailure.Expired;
         claims = new TaskTokenClaims(p.c, p.t, p.a, expiresAt);
         return TokenFailure.None;
+    }
+
+    private static bool TryDecode(string text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text.Length == 0 || !Base64Url.IsValid(text)) return false;
+        bytes = Base64Url.DecodeFromChars(text);
+        return true;
     }
 
     // Short property names keep links short.

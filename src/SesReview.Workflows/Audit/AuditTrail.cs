@@ -22,9 +22,10 @@ public sealed class AuditTrail(IWorkflowStorage storage) : IAuditTrail
         // A repeated append carries a later time, so the row key cannot hold the time: a marker row keyed by the hash
         // claims the key first, then the entry is written under the time of the first claim.
         string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(dedupKey)))[..32];
-        await _table.TryInsertAsync(pk, "dedup-" + hash, JsonSerializer.Serialize(entry.At, WorkflowJson.Options), cancellationToken);
-        var claim = await _table.GetAsync(pk, "dedup-" + hash, cancellationToken);
-        var at = claim is null ? entry.At : JsonSerializer.Deserialize<DateTimeOffset>(claim.Json, WorkflowJson.Options);
+        var at = entry.At;
+        if (!await _table.TryInsertAsync(pk, "dedup-" + hash, JsonSerializer.Serialize(entry.At, WorkflowJson.Options), cancellationToken)
+            && await _table.GetAsync(pk, "dedup-" + hash, cancellationToken) is { } claim)
+            at = JsonSerializer.Deserialize<DateTimeOffset>(claim.Json, WorkflowJson.Options);
         // Insert-only: the first text stands; a repeat after a crash between the claim and this write fills the gap.
         await _table.TryInsertAsync(pk, StorageKeys.Chronological(at, hash), JsonSerializer.Serialize(entry with { At = at }, WorkflowJson.Options), cancellationToken);
     }

@@ -80,16 +80,20 @@ public sealed partial class CycleService(
             var stored = await store.GetCycleAsync(cycleId, cancellationToken);
             if (stored is { CancelReason: null } && await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken) is null)
             {
+                await AuditStartAsync(stored.Input, await uploads.GetAsync(stored.Input.InventoryUploadId, cancellationToken) ?? upload!, origin, cancellationToken);
                 await ScheduleAsync(stored.Input, cancellationToken);
                 return stored.Input;
             }
             throw new CycleRequestException([new("cycleId", $"a cycle '{cycleId}' already exists; choose another id")]);
         }
-        await audit.AppendAsync(new AuditEntry(cycleId, now, AuditKinds.CycleStarted, actor, origin.Channel, origin.SourceAddress,
-            $"{input.Title}: inventory {upload.FileName} ({upload.Positions} positions, SHA-256 {upload.Sha256}), due {input.DueAt:u}"), $"start:{cycleId}", cancellationToken);
+        await AuditStartAsync(input, upload, origin, cancellationToken);
         await ScheduleAsync(input, cancellationToken);
         return input;
     }
+
+    private Task AuditStartAsync(CycleInput input, InventoryUpload upload, RequestOrigin origin, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEntry(input.CycleId, input.StartedAt, AuditKinds.CycleStarted, input.StartedBy, origin.Channel, origin.SourceAddress,
+            $"{input.Title}: inventory {upload.FileName} ({upload.Positions} positions, SHA-256 {upload.Sha256}), due {input.DueAt:u}"), $"start:{input.CycleId}", ct);
 
     private async Task ScheduleAsync(CycleInput input, CancellationToken ct)
     {

@@ -16,6 +16,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     private readonly Dictionary<string, TaskProgress> _progress = new(StringComparer.Ordinal);
     private Task<TaskProgress>? _progressEvent;
     private Task? _warningTimer;
+    private readonly CancellationTokenSource _warningCancel = new();
     private bool _warned;
 
     public CycleStatus Status { get; private set; } = new() { Phase = CyclePhase.Loading, NextDeadline = cycle.DueAt };
@@ -33,7 +34,9 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     public void Start(CycleSchedule schedule)
     {
         Schedule = schedule;
-        if (schedule.DeadlineWarningAt > Now) _warningTimer = context.CreateTimer(schedule.DeadlineWarningAt, CancellationToken.None);
+        // Cancelled once the package is submitted, so that no timer outlives the cycle (on Durable Functions an
+        // orchestration with a pending timer stays Running).
+        if (schedule.DeadlineWarningAt > Now) _warningTimer = context.CreateTimer(schedule.DeadlineWarningAt, _warningCancel.Token);
         else _warningTimer = Task.CompletedTask; // already inside the warning period: warn at the first wait
     }
 
@@ -123,6 +126,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     {
         SetStatus(Status with { Phase = CyclePhase.Submitting });
         var submission = await context.CallActivityAsync<SubmissionRecord>(ActivityNames.SubmitToOpm, new CycleRef(cycle.CycleId), Retries.Standard);
+        _warningCancel.Cancel();
         SetStatus(Status with { Phase = CyclePhase.Submitted, NextDeadline = null, NextReminder = null, Message = $"Sent to OPM at {submission.SentAt:u}." });
         return new CycleOutcome(cycle.CycleId, CyclePhase.Submitted, submission, rounds);
     }

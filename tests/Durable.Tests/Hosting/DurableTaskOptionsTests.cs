@@ -91,4 +91,23 @@ public sealed class DurableTaskOptionsTests
 
         Assert.Equal("hi", result.ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task Stopping_the_worker_from_several_callers_at_once_stops_it_once_and_it_can_start_again()
+    {
+        var services = new ServiceCollection();
+        services.AddDurableTask(null, r => r.AddOrchestratorFunc<string, string>("Echo", (_, s) => Task.FromResult(s))).UseInMemoryBackend();
+        await using var provider = services.BuildServiceProvider();
+        var worker = provider.GetRequiredService<DurableTaskWorker>();
+        await worker.StartAsync(CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => worker.StopAsync(CancellationToken.None))));
+
+        await worker.StartAsync(CancellationToken.None);
+        var client = provider.GetRequiredService<DurableTaskClient>();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("Echo", "again");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal("again", (await client.WaitForInstanceCompletionAsync(id, true, timeout.Token)).ReadOutputAs<string>());
+        await worker.StopAsync(CancellationToken.None);
+    }
 }

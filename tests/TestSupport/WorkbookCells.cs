@@ -1,10 +1,10 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace EndToEnd.Tests;
+namespace TestSupport;
 
 /// <summary>Every row of every sheet of a workbook as text (shared strings resolved), to check what OPM receives.</summary>
-internal static class WorkbookCells
+public static class WorkbookCells
 {
     public static Dictionary<string, List<List<string>>> Read(byte[] xlsx)
     {
