@@ -14,6 +14,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 }
 
 builder.Services.AddProblemDetails();
+// The CHCO's forms check their antiforgery token themselves (Pages/AntiforgeryField); task pages and the JSON API do not use it.
+builder.Services.AddAntiforgery();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     foreach (var converter in WorkflowJson.Options.Converters) o.SerializerOptions.Converters.Add(converter);

@@ -64,10 +64,15 @@ public class PageTests : IClassFixture<HostFactory>
         Assert.NotNull(page.QuerySelector("a[href='/cycles/detail/audit.xlsx']"));
         Assert.NotNull(page.QuerySelector("form[action='/cycles/detail/cancel'] textarea[name='reason']"));
 
-        var noReason = await client.PostAsync("/cycles/detail/cancel", Browser.Form(("reason", "")));
+        var token = await Browser.AntiforgeryField(client, "/cycles/detail");
+        var noReason = await client.PostAsync("/cycles/detail/cancel", Browser.Form(("reason", ""), token));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
 
-        var cancel = await client.PostAsync("/cycles/detail/cancel", Browser.Form(("reason", "Wrong inventory.")));
+        var forged = await _host.CreateClient(NoRedirects).PostAsync("/cycles/detail/cancel", Browser.Form(("reason", "From another site.")));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain(_host.Cycles.Cancelled, c => c.Reason == "From another site.");
+
+        var cancel = await client.PostAsync("/cycles/detail/cancel", Browser.Form(("reason", "Wrong inventory."), token));
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         Assert.Equal("/cycles/detail", cancel.Headers.Location?.OriginalString);
         Assert.Contains(_host.Cycles.Cancelled, c => c.CycleId == "detail" && c.Reason == "Wrong inventory.");
@@ -133,9 +138,10 @@ public class PageTests : IClassFixture<HostFactory>
     {
         using var host = new HostFactory();
         host.Uploads.Errors = [new ImportError("inventory.xlsx", "Positions", 7, "Pay plan", "XX", "Pay plan must be ES, SL or ST.")];
-        using var form = NewCycleForm("DEPARTMENT OF EXAMPLE");
+        var client = host.CreateClient();
+        using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", await Browser.AntiforgeryField(client, "/cycles/new"));
 
-        var response = await host.CreateClient().PostAsync("/cycles/new", form);
+        var response = await client.PostAsync("/cycles/new", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Browser.Parse(response);
@@ -149,8 +155,9 @@ public class PageTests : IClassFixture<HostFactory>
     [Fact]
     public async Task New_cycle_form_starts_the_cycle_and_redirects_to_its_page()
     {
-        using var form = NewCycleForm("DEPARTMENT OF EXAMPLE");
-        var response = await _host.CreateClient(NoRedirects).PostAsync("/cycles/new", form);
+        var client = _host.CreateClient(NoRedirects);
+        using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", await Browser.AntiforgeryField(client, "/cycles/new"));
+        var response = await client.PostAsync("/cycles/new", form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var started = _host.Cycles.Started.Last();
@@ -164,8 +171,9 @@ public class PageTests : IClassFixture<HostFactory>
     [Fact]
     public async Task New_cycle_form_lists_field_errors_from_the_service()
     {
-        using var form = NewCycleForm("");
-        var response = await _host.CreateClient().PostAsync("/cycles/new", form);
+        var client = _host.CreateClient();
+        using var form = NewCycleForm("", await Browser.AntiforgeryField(client, "/cycles/new"));
+        var response = await client.PostAsync("/cycles/new", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await Browser.Parse(response)).QuerySelector(".errors")!.TextContent;
@@ -173,8 +181,21 @@ public class PageTests : IClassFixture<HostFactory>
         Assert.Contains("Name the agency.", errors);
     }
 
-    private static MultipartFormDataContent NewCycleForm(string agency) => new()
+    [Fact]
+    public async Task New_cycle_form_posted_without_its_antiforgery_token_starts_nothing()
     {
+        int before = _host.Cycles.Started.Count;
+        using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", ("unrelated", "x"));
+        var response = await _host.CreateClient(NoRedirects).PostAsync("/cycles/new", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("did not come from this site", (await Browser.Parse(response)).QuerySelector(".errors")!.TextContent);
+        Assert.Equal(before, _host.Cycles.Started.Count);
+    }
+
+    private static MultipartFormDataContent NewCycleForm(string agency, (string Name, string Value) antiforgery) => new()
+    {
+        { new StringContent(antiforgery.Value), antiforgery.Name },
         { new ByteArrayContent("inventory"u8.ToArray()), "file", "inventory.xlsx" },
         { new StringContent("designation-review"), "kind" },
         { new StringContent(agency), "agency" },

@@ -27,6 +27,8 @@ internal static class CyclePage
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> Cancel(
         string id, HttpContext context, [FromServices] ICycleService cycles, [FromServices] IAuditTrail audit, CancellationToken cancellationToken)
     {
+        if (!await AntiforgeryField.IsValidAsync(context))
+            return await Render(id, context, cycles, audit, "The form has expired or did not come from this site; reload the page and try again.", cancellationToken);
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var reason = form["reason"].ToString().Trim();
         if (reason.Length == 0) return await Render(id, context, cycles, audit, "Say why the cycle is cancelled; the reason goes into the audit trail.", cancellationToken);
@@ -55,7 +57,7 @@ internal static class CyclePage
             <h2>Package</h2>{Package(details)}
             <h2>Submission to OPM</h2>{Submission(details.Submission)}
             <h2>Audit trail</h2><p><a href="/cycles/{Html.Segment(id)}/audit.xlsx">Download the audit trail (.xlsx)</a></p>{Audit(entries)}
-            <h2>Cancel this cycle</h2>{CancelForm(id, cancelError)}
+            <h2>Cancel this cycle</h2>{CancelForm(context, id, cancelError)}
             """);
         return PageResults.Page(context, details.Summary.Title, content, cancelError is null ? StatusCodes.Status200OK : statusCode);
     }
@@ -139,9 +141,9 @@ internal static class CyclePage
             <tbody>{Html.Join(entries, e => Html.Of($"<tr><td>{Html.Time(e.At)}</td><td>{e.Kind}</td><td>{e.Actor}</td><td>{e.Channel}</td><td>{e.SourceAddress ?? ""}</td><td>{e.Detail}</td></tr>"))}</tbody></table>
             """);
 
-    private static HtmlText CancelForm(string id, string? error) => Html.Of($"""
+    private static HtmlText CancelForm(HttpContext context, string id, string? error) => Html.Of($"""
         {(error is null ? HtmlText.Empty : Layout.Errors("Not cancelled.", [("reason", error)]))}
-        <form method="post" action="/cycles/{Html.Segment(id)}/cancel">
+        <form method="post" action="/cycles/{Html.Segment(id)}/cancel">{AntiforgeryField.For(context)}
         <label>Reason (recorded in the audit trail)<textarea name="reason" required></textarea></label>
         <button type="submit">Cancel the cycle</button>
         </form>

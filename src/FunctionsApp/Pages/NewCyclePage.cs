@@ -20,6 +20,11 @@ internal static class NewCyclePage
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> Submit(
         HttpContext context, [FromServices] ICycleService cycles, [FromServices] IInventoryUploads uploads, CancellationToken cancellationToken)
     {
+        if (context.Request.HasFormContentType && !await AntiforgeryField.IsValidAsync(context))
+        {
+            return Render(context, NewCycleForm.Blank, [], [new FieldError("form", "The form has expired or did not come from this site; reload the page and try again.")],
+                StatusCodes.Status400BadRequest);
+        }
         var formData = context.Request.HasFormContentType ? await UploadForm.ReadAsync(context.Request, cancellationToken) : null;
         if (formData is null)
         {
@@ -68,7 +73,7 @@ internal static class NewCyclePage
         var content = Html.Of($"""
             {Layout.Errors("The inventory file has errors; nothing was saved.", importErrors.Select(e => (Where(e), e.Message)))}
             {Layout.Errors("The cycle was not started.", fieldErrors.Select(e => (e.Field, e.Message)))}
-            <form method="post" action="/cycles/new" enctype="multipart/form-data">
+            <form method="post" action="/cycles/new" enctype="multipart/form-data">{AntiforgeryField.For(context)}
             <fieldset><legend>Inventory</legend>
             {(f.InventoryUploadId.Length > 0 ? Html.Of($"""<p>Uploaded inventory <code>{f.InventoryUploadId}</code> is kept; choose a file only to replace it.</p><input type="hidden" name="inventoryUploadId" value="{f.InventoryUploadId}">""") : HtmlText.Empty)}
             <label>Inventory workbook (.xlsx) or PLUM export (.csv) <input type="file" name="file" accept=".xlsx,.csv"></label>
