@@ -49,8 +49,8 @@ public static class NotificationTemplates
     public static RenderedTemplate SignOffRequest(SignOffRequestModel m) =>
         new HtmlBuilder($"Sign-off requested: {m.CycleTitle}")
             .Paragraph($"Dear {m.SignerName},")
-            .Paragraph("All decisions of the ", Strong(m.CycleTitle), $" ({m.Agency}) are in. Please review the package and sign it off, or send it back with a note.")
-            .Facts(("Positions", m.PositionCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Summary", m.Summary),
+            .Paragraph("The package of the ", Strong(m.CycleTitle), $" ({m.Agency}) is ready. Please review it and sign it off, or send it back with a note.")
+            .Facts(("Items in the package", m.PositionCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Summary", m.Summary),
                 ("OPM deadline", FormatTime(m.OpmDeadline)))
             .Link(m.SignOffLink, "Review and sign off")
             .Build($"Sign-off requested: {m.CycleTitle}");

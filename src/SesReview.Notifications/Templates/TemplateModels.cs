@@ -19,7 +19,8 @@ public sealed record DeadlineAtRiskModel(
     string Agency, string CycleTitle, string ChcoName, DateTimeOffset OpmDeadline, int BusinessDaysLeft,
     int PositionsUndecided, int OverdueTasks, string DashboardLink);
 
-/// <summary>Asks the signer (CHCO or agency head) to sign off the final package.</summary>
+/// <summary>Asks the signer (CHCO or agency head) to sign off the final package. <paramref name="PositionCount"/>: positions
+/// reported (designation review) or allocation lines (allocation review).</summary>
 public sealed record SignOffRequestModel(
     string Agency, string CycleTitle, string SignerName, int PositionCount, string Summary, DateTimeOffset OpmDeadline, string SignOffLink);
 

@@ -28,6 +28,7 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
         string summary;
         IReadOnlyList<string> warnings;
         string fileName;
+        int items;
         if (cycle.Kind == CycleKind.DesignationReview)
         {
             var assessments = (await store.ListPositionsAsync(cycle.CycleId, ct)).Where(p => p.Assessment is not null).Select(p => p.Assessment!);
@@ -42,6 +43,7 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
                       $"{s.Revert} to revert to General, {s.RetentionRequests} retention requests, {s.DecisionsPending} decisions pending.";
             warnings = s.DecisionsPending > 0 ? [$"{s.DecisionsPending} identified positions have no decision and are reported as pending."] : [];
             fileName = $"{Slug(cycle.Agency)}-career-reserved-review-{cycle.DueDate:yyyy-MM-dd}.xlsx";
+            items = s.Identified;
         }
         else
         {
@@ -59,11 +61,12 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
             summary = $"{result.Lines.Count} allocation lines; allocated {result.Lines.Sum(l => l.Allocated)}, proposed change {result.Lines.Sum(l => l.ProposedAdjustment):+#;-#;0}, " +
                       $"resulting {result.Lines.Sum(l => l.ResultingAllocation)}; {result.Redesignations.Count} redesignations proposed; {warnings.Count} warnings.";
             fileName = $"{Slug(cycle.Agency)}-executive-allocation-adjustments-{cycle.DueDate:yyyy-MM-dd}.xlsx";
+            items = result.Lines.Count;
         }
         byte[] bytes = output.ToArray();
         string sha = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
         var package = new PackageRecord(fileName, $"{cycle.CycleId}/r{input.Round}{(input.Final ? "-final" : "")}/{fileName}", sha, bytes.LongLength,
-            time.GetUtcNow(), input.Round, input.Final, summary, warnings);
+            time.GetUtcNow(), input.Round, input.Final, summary, warnings, items);
         return await store.SavePackageAsync(cycle.CycleId, package, bytes, ct);
     }
 

@@ -50,8 +50,7 @@ public sealed class SendTaskNoticeActivity(
             var package = await store.GetPackageAsync(cycle.CycleId, ct);
             message = NotificationBuilder.To(task.Approver, cycle.CycleId, key, NotificationKind.SignOffRequest,
                 NotificationTemplates.SignOffRequest(new SignOffRequestModel(cycle.Agency, cycle.Title, task.Approver.Name,
-                    (await store.ListPositionsAsync(cycle.CycleId, ct)).Count(p => p.Assessment?.Identified == true),
-                    package?.Summary ?? "", cycle.DueAt, link)),
+                    package?.Items ?? 0, package?.Summary ?? "", cycle.DueAt, link)),
                 link, "Review and sign off");
             auditKind = AuditKinds.SignOffRequested;
         }

@@ -287,9 +287,8 @@ public sealed class ApprovalService(
         {
             case TaskKind.Decision:
             {
-                var positions = (await store.ListPositionsAsync(cycle.CycleId, ct)).ToDictionary(p => p.PositionId, StringComparer.Ordinal);
                 var decisions = (await store.ListDecisionsAsync(cycle.CycleId, ct)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
-                var rows = task.PositionIds.Where(positions.ContainsKey).Select(id => positions[id]).Select(p => new TaskPositionView(
+                var rows = (await store.GetPositionsAsync(cycle.CycleId, task.PositionIds, ct)).Select(p => new TaskPositionView(
                     p.PositionId, p.Title, p.Component, p.Assessment?.CurrentDesignation?.ToString(), p.Assessment?.RedesignatedToCareerReservedOn,
                     p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId))).ToList();
                 return new TaskView(task, cycle, open, designationOptions.MinimumRetentionJustificationLength, rows, [], [], null);

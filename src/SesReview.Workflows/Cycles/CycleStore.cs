@@ -44,6 +44,18 @@ public sealed class CycleStore(IWorkflowStorage storage)
     public async Task<IReadOnlyList<AssessedPosition>> ListPositionsAsync(string cycleId, CancellationToken ct = default) =>
         [.. (await _positions.ListAsync(Pk(cycleId), ct)).Select(Read<AssessedPosition>)];
 
+    /// <summary>
+    /// Some positions of a cycle by id (point reads, 16 at a time), in the order given; missing ones are left out. A task
+    /// page needs its own few dozen positions, not the cycle's thousands.
+    /// </summary>
+    public async Task<IReadOnlyList<AssessedPosition>> GetPositionsAsync(string cycleId, IReadOnlyList<string> positionIds, CancellationToken ct = default)
+    {
+        var found = new AssessedPosition?[positionIds.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, positionIds.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (i, c) => found[i] = await _positions.GetAsync(Pk(cycleId), StorageKeys.Escape(positionIds[i]), c) is { } r ? Read<AssessedPosition>(r) : null);
+        return [.. found.OfType<AssessedPosition>()];
+    }
+
     // ---- tasks
     public Task<bool> TryAddTaskAsync(ApprovalTask task, CancellationToken ct = default) =>
         _tasks.TryInsertAsync(Pk(task.CycleId), StorageKeys.Escape(task.TaskId), Json(task), ct);

@@ -39,7 +39,10 @@ public sealed record PositionState(
     DecisionRecord? Decision);
 
 /// <summary>The review package workbook built for a cycle (draft before sign-off, final after).</summary>
-public sealed record PackageRecord(string FileName, string BlobName, string Sha256, long Bytes, DateTimeOffset BuiltAt, int Round, bool Final, string Summary, IReadOnlyList<string> Warnings);
+/// <param name="Items">Positions reported (designation review) or allocation lines (allocation review).</param>
+public sealed record PackageRecord(
+    string FileName, string BlobName, string Sha256, long Bytes, DateTimeOffset BuiltAt, int Round, bool Final, string Summary, IReadOnlyList<string> Warnings,
+    int Items = 0);
 
 /// <summary>The package file itself.</summary>
 public sealed record PackageFile(string FileName, byte[] Content, string Sha256)
