@@ -16,8 +16,7 @@ public sealed class AssessPositionsActivity(IInventoryUploads uploads, Designati
 {
     public override async Task<ComponentAssessment> RunAsync(TaskActivityContext context, AssessBatchInput input)
     {
-        var inventory = await uploads.LoadAsync(input.UploadId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Inventory upload '{input.UploadId}' does not exist.");
+        var inventory = await uploads.RequireAsync(input.UploadId, context.CancellationToken);
         var slice = inventory.Positions
             .Where(p => p.PayPlan == PayPlan.ES && p.Agency == input.Agency && p.Component == input.Component)
             .OrderBy(p => p.PositionId, StringComparer.Ordinal)

@@ -22,8 +22,7 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
     {
         var ct = context.CancellationToken;
         var cycle = input.Cycle;
-        var inventory = await uploads.LoadAsync(cycle.InventoryUploadId, ct)
-            ?? throw new InvalidOperationException($"Inventory upload '{cycle.InventoryUploadId}' does not exist.");
+        var inventory = await uploads.RequireAsync(cycle.InventoryUploadId, ct);
         using var output = new MemoryStream();
         string summary;
         IReadOnlyList<string> warnings;

@@ -21,8 +21,8 @@ public sealed class EscalateActivity(
     public override async Task<bool> RunAsync(TaskActivityContext context, EscalationNotice notice)
     {
         var ct = context.CancellationToken;
-        var cycle = (await store.GetCycleAsync(notice.CycleId, ct))?.Input ?? throw new InvalidOperationException($"Cycle '{notice.CycleId}' does not exist.");
-        var task = await store.GetTaskAsync(notice.CycleId, notice.TaskId, ct) ?? throw new InvalidOperationException($"Task '{notice.TaskId}' does not exist.");
+        var cycle = await store.RequireCycleAsync(notice.CycleId, ct);
+        var task = await store.RequireTaskAsync(notice.CycleId, notice.TaskId, ct);
         var progress = await TaskProgressReader.ReadAsync(store, task, ct);
         if (progress.Complete || task.State != TaskState.Open || !await liveness.IsLiveAsync(cycle.CycleId, ct)) return false;
 

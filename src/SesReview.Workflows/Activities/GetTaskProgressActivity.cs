@@ -13,8 +13,7 @@ public sealed class GetTaskProgressActivity(CycleStore store) : TaskActivity<Tas
 {
     public override async Task<TaskProgress> RunAsync(TaskActivityContext context, TaskRef input)
     {
-        var task = await store.GetTaskAsync(input.CycleId, input.TaskId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Task '{input.TaskId}' of cycle '{input.CycleId}' does not exist.");
+        var task = await store.RequireTaskAsync(input.CycleId, input.TaskId, context.CancellationToken);
         return await TaskProgressReader.ReadAsync(store, task, context.CancellationToken);
     }
 }

@@ -16,8 +16,7 @@ public sealed class LoadInventoryActivity(IInventoryUploads uploads, SchedulePla
 {
     public override async Task<InventoryOutline> RunAsync(TaskActivityContext context, CycleInput cycle)
     {
-        var inventory = await uploads.LoadAsync(cycle.InventoryUploadId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"Inventory upload '{cycle.InventoryUploadId}' does not exist.");
+        var inventory = await uploads.RequireAsync(cycle.InventoryUploadId, context.CancellationToken);
         var mine = inventory.Positions.Where(p => string.Equals(p.Agency, cycle.Agency, StringComparison.Ordinal)).ToList();
         var components = cycle.Kind == CycleKind.DesignationReview
             ? mine.Where(p => p.PayPlan == PayPlan.ES).GroupBy(p => p.Component, StringComparer.Ordinal)

@@ -22,7 +22,7 @@ public sealed class SubmitToOpmActivity(
     public override async Task<SubmissionRecord> RunAsync(TaskActivityContext context, CycleRef input)
     {
         var ct = context.CancellationToken;
-        var cycle = (await store.GetCycleAsync(input.CycleId, ct))?.Input ?? throw new InvalidOperationException($"Cycle '{input.CycleId}' does not exist.");
+        var cycle = await store.RequireCycleAsync(input.CycleId, ct);
         var existing = await store.GetSubmissionAsync(cycle.CycleId, ct);
         if (existing is not null) return existing;
         // Cancelled while this activity was already on its way: nothing goes to OPM.

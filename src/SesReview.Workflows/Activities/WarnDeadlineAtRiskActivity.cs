@@ -19,7 +19,7 @@ public sealed class WarnDeadlineAtRiskActivity(
     public override async Task<bool> RunAsync(TaskActivityContext context, CycleRef input)
     {
         var ct = context.CancellationToken;
-        var cycle = (await store.GetCycleAsync(input.CycleId, ct))?.Input ?? throw new InvalidOperationException($"Cycle '{input.CycleId}' does not exist.");
+        var cycle = await store.RequireCycleAsync(input.CycleId, ct);
         if (await store.GetSubmissionAsync(cycle.CycleId, ct) is not null || !await liveness.IsLiveAsync(cycle.CycleId, ct)) return false;
         int undecided = 0, overdue = 0;
         foreach (var task in (await store.ListTasksAsync(cycle.CycleId, ct)).Where(t => t.State == TaskState.Open))

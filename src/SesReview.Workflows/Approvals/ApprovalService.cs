@@ -93,7 +93,7 @@ public sealed class ApprovalService(
         var (task, cycle) = (access.Task!, access.Cycle!);
         if (task.Kind != TaskKind.Proposal) return SubmitOutcome.Invalid([new("proposals", "this task does not take allocation proposals")]);
 
-        var inventory = await uploads.LoadAsync(cycle.InventoryUploadId, cancellationToken) ?? throw new InvalidOperationException("The cycle's inventory is missing.");
+        var inventory = await uploads.RequireAsync(cycle.InventoryUploadId, cancellationToken);
         var lines = allocations.CurrentLines(inventory, cycle.Agency, cycle.AsOf).Where(l => task.Components.Contains(l.Component)).ToList();
         var errors = new List<FieldError>();
         foreach (var p in proposals)
@@ -295,7 +295,7 @@ public sealed class ApprovalService(
             }
             case TaskKind.Proposal:
             {
-                var inventory = await uploads.LoadAsync(cycle.InventoryUploadId, ct) ?? throw new InvalidOperationException("The cycle's inventory is missing.");
+                var inventory = await uploads.RequireAsync(cycle.InventoryUploadId, ct);
                 var (proposals, redesignations) = await store.ListProposalsAsync(cycle.CycleId, ct);
                 var lines = allocations.CurrentLines(inventory, cycle.Agency, cycle.AsOf).Where(l => task.Components.Contains(l.Component))
                     .Select(l => new AllocationLineView(l.Component, l.PayPlan, l.Allocated, l.Filled, l.Vacant, l.VacancyRate,

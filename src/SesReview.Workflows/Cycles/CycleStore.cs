@@ -34,6 +34,10 @@ public sealed class CycleStore(IWorkflowStorage storage)
     public async Task<CycleRecord?> GetCycleAsync(string cycleId, CancellationToken ct = default) =>
         await _cycles.GetAsync(CyclePartition, StorageKeys.Escape(cycleId), ct) is { } r ? Read<CycleRecord>(r) : null;
 
+    /// <summary>The cycle's input; throws when the cycle does not exist (an activity of a cycle always has one).</summary>
+    public async Task<CycleInput> RequireCycleAsync(string cycleId, CancellationToken ct = default) =>
+        (await GetCycleAsync(cycleId, ct))?.Input ?? throw new InvalidOperationException($"Cycle '{cycleId}' does not exist.");
+
     public async Task<IReadOnlyList<CycleRecord>> ListCyclesAsync(CancellationToken ct = default) =>
         [.. (await _cycles.ListAsync(CyclePartition, ct)).Select(Read<CycleRecord>)];
 
@@ -62,6 +66,10 @@ public sealed class CycleStore(IWorkflowStorage storage)
 
     public async Task<ApprovalTask?> GetTaskAsync(string cycleId, string taskId, CancellationToken ct = default) =>
         await _tasks.GetAsync(Pk(cycleId), StorageKeys.Escape(taskId), ct) is { } r ? Read<ApprovalTask>(r) : null;
+
+    /// <summary>The task; throws when it does not exist (an activity of a task always has one).</summary>
+    public async Task<ApprovalTask> RequireTaskAsync(string cycleId, string taskId, CancellationToken ct = default) =>
+        await GetTaskAsync(cycleId, taskId, ct) ?? throw new InvalidOperationException($"Task '{taskId}' of cycle '{cycleId}' does not exist.");
 
     public async Task<IReadOnlyList<ApprovalTask>> ListTasksAsync(string cycleId, CancellationToken ct = default) =>
         [.. (await _tasks.ListAsync(Pk(cycleId), ct)).Select(Read<ApprovalTask>)];
