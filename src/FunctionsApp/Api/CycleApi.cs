@@ -103,7 +103,7 @@ internal static class CycleApi
     internal static async Task<Results<Ok<IReadOnlyList<PositionState>>, ProblemHttpResult>> Positions(
         string id, [FromServices] ICycleService cycles, CancellationToken cancellationToken)
     {
-        if (await cycles.GetAsync(id, cancellationToken) is null) return Problems.NotFound($"There is no cycle '{id}'.");
+        if (!await cycles.ExistsAsync(id, cancellationToken)) return Problems.NotFound($"There is no cycle '{id}'.");
         return TypedResults.Ok(await cycles.GetPositionsAsync(id, cancellationToken));
     }
 
@@ -139,7 +139,7 @@ internal static class CycleApi
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AuditWorkbook(
         string id, [FromServices] ICycleService cycles, [FromServices] IAuditTrail audit, CancellationToken cancellationToken)
     {
-        if (await cycles.GetAsync(id, cancellationToken) is null) return Problems.NotFound($"There is no cycle '{id}'.");
+        if (!await cycles.ExistsAsync(id, cancellationToken)) return Problems.NotFound($"There is no cycle '{id}'.");
         var content = AuditWorkbookFile.Build(await audit.ListAsync(id, cancellationToken));
         return TypedResults.File(content, AuditWorkbookWriter.ContentType, $"{id}-audit.xlsx");
     }

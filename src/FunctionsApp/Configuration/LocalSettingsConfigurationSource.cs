@@ -1,3 +1,4 @@
+using SesReview.Workflows.Hosting;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
@@ -5,7 +6,7 @@ namespace FunctionsApp.Configuration;
 
 /// <summary>
 /// The <c>Values</c> object of a <c>local.settings.json</c> file as configuration, keys with <c>__</c> read as <c>:</c>
-/// (<c>Runtime__SystemKey</c> is <c>Runtime:SystemKey</c>). Placeholder values (<see cref="Settings.Placeholder"/>) are left out, so
+/// (<c>Runtime__SystemKey</c> is <c>Runtime:SystemKey</c>). Placeholder values (<see cref="SettingValues.Placeholder"/>) are left out, so
 /// a secret the sample only names stays missing. Other top-level properties (<c>IsEncrypted</c>, <c>Host</c>) are ignored.
 /// </summary>
 public sealed class LocalSettingsConfigurationSource(string path) : IConfigurationSource
@@ -33,7 +34,7 @@ internal sealed class LocalSettingsConfigurationProvider(string path) : Configur
                     JsonValueKind.Null => null,
                     _ => property.Value.GetRawText(),
                 };
-                if (value is not null && string.Equals(value.Trim(), Settings.Placeholder, StringComparison.OrdinalIgnoreCase)) continue;
+                if (value is not null && string.Equals(value.Trim(), SettingValues.Placeholder, StringComparison.OrdinalIgnoreCase)) continue;
                 data[property.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)] = value;
             }
         }

@@ -1,3 +1,4 @@
+using SesReview.Workflows.Hosting;
 using FunctionsApp.Configuration;
 
 namespace FunctionsApp.Management;

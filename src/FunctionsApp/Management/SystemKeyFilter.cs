@@ -1,3 +1,4 @@
+using SesReview.Workflows.Hosting;
 using System.Security.Cryptography;
 using System.Text;
 using FunctionsApp.Configuration;

@@ -13,7 +13,7 @@ public sealed class ApprovalOptions
 
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(SigningKey) || SigningKey.Length < 32 || SigningKey.StartsWith("set in configuration", StringComparison.Ordinal))
+        if (Hosting.SettingValues.IsMissing(SigningKey) || SigningKey!.Length < 32)
             throw new InvalidOperationException($"Setting '{SectionName}:SigningKey' must be a secret of at least 32 characters (from configuration or Key Vault).");
         if (TokenLifetimeDays is < 1 or > 120)
             throw new InvalidOperationException($"Setting '{SectionName}:TokenLifetimeDays' must be between 1 and 120.");

@@ -111,7 +111,7 @@ public sealed partial class CycleService(
     {
         var result = new List<CycleSummary>();
         foreach (var record in await store.ListCyclesAsync(cancellationToken))
-            result.Add(await SummarizeAsync(record, cancellationToken));
+            result.Add(Summarize(record, await client.GetInstanceAsync(record.Input.CycleId, cancellationToken: cancellationToken)));
         return [.. result.OrderByDescending(c => c.CreatedAt)];
     }
 
@@ -119,8 +119,8 @@ public sealed partial class CycleService(
     {
         var record = await store.GetCycleAsync(cycleId, cancellationToken);
         if (record is null) return null;
-        var summary = await SummarizeAsync(record, cancellationToken);
         var metadata = await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken);
+        var summary = Summarize(record, metadata);
         return new CycleDetails(summary, record.Input,
             [.. (await store.ListTasksAsync(cycleId, cancellationToken)).OrderBy(t => t.Kind).ThenBy(t => t.TaskId, StringComparer.Ordinal)],
             await store.ListSignOffsAsync(cycleId, cancellationToken),
@@ -179,10 +179,12 @@ public sealed partial class CycleService(
     public Task<PackageFile?> GetPackageAsync(string cycleId, CancellationToken cancellationToken = default) =>
         store.GetPackageFileAsync(cycleId, cancellationToken);
 
-    private async Task<CycleSummary> SummarizeAsync(CycleRecord record, CancellationToken ct)
+    public async Task<bool> ExistsAsync(string cycleId, CancellationToken cancellationToken = default) =>
+        await store.GetCycleAsync(cycleId, cancellationToken) is not null;
+
+    private static CycleSummary Summarize(CycleRecord record, Durable.Client.OrchestrationMetadata? metadata)
     {
         var input = record.Input;
-        var metadata = await client.GetInstanceAsync(input.CycleId, cancellationToken: ct);
         return new CycleSummary(input.CycleId, input.Kind, input.Agency, input.Title,
             metadata?.RuntimeStatus.ToString() ?? (record.CancelReason is null ? "NotScheduled" : "Cancelled"), metadata?.ReadCustomStatusAs<CycleStatus>(),
             input.StartedAt, metadata?.LastUpdatedAt ?? input.StartedAt, input.DueAt);

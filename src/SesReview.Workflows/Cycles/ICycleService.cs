@@ -16,6 +16,9 @@ public interface ICycleService
 
     Task<CycleDetails?> GetAsync(string cycleId, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether a cycle with this id was ever started (one read; for answering 404 without building the details).</summary>
+    Task<bool> ExistsAsync(string cycleId, CancellationToken cancellationToken = default);
+
     /// <summary>Each assessed position with its decision (empty before assessment).</summary>
     Task<IReadOnlyList<PositionState>> GetPositionsAsync(string cycleId, CancellationToken cancellationToken = default);
 

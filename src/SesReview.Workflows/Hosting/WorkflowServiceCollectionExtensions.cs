@@ -33,7 +33,7 @@ public static class WorkflowServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSesReviewWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
-        string connection = Setting(configuration, "AzureWebJobsStorage")
+        string connection = configuration.GetSetting("AzureWebJobsStorage") ?? configuration.GetSetting("Values:AzureWebJobsStorage")
             ?? throw new InvalidOperationException("Setting 'AzureWebJobsStorage' is required (UseDevelopmentStorage=true for Azurite).");
 
         var review = new SesReviewOptions();
@@ -93,11 +93,4 @@ public static class WorkflowServiceCollectionExtensions
         .AddActivity<BuildPackageActivity>(ActivityNames.BuildPackage)
         .AddActivity<WarnDeadlineAtRiskActivity>(ActivityNames.WarnDeadlineAtRisk)
         .AddActivity<SubmitToOpmActivity>(ActivityNames.SubmitToOpm);
-
-    /// <summary>A setting at its own key or under <c>Values:</c> (local.settings.json's shape); the sample's placeholder counts as missing.</summary>
-    private static string? Setting(IConfiguration configuration, string key)
-    {
-        string? value = configuration[key] ?? configuration["Values:" + key];
-        return string.IsNullOrWhiteSpace(value) || value.StartsWith("set in configuration", StringComparison.Ordinal) ? null : value;
-    }
 }

@@ -38,6 +38,8 @@ internal sealed class FakeCycleService : ICycleService
     public Task<CycleDetails?> GetAsync(string cycleId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Cycles.GetValueOrDefault(cycleId));
 
+    public Task<bool> ExistsAsync(string cycleId, CancellationToken cancellationToken = default) => Task.FromResult(Cycles.ContainsKey(cycleId));
+
     public Task<IReadOnlyList<PositionState>> GetPositionsAsync(string cycleId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PositionState>>(Positions.GetValueOrDefault(cycleId) ?? []);
 
