@@ -89,30 +89,18 @@ public sealed class ReviewSystem : IAsyncDisposable
     /// <summary>Polls the cycle until <paramref name="until"/> holds; fails with the last status and the host's output.</summary>
     public async Task<JsonElement> WaitForCycleAsync(string cycleId, Func<JsonElement, bool> until, int seconds = 120, int pollMilliseconds = 200)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         JsonElement last = default;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await GetCycleAsync(cycleId);
-            if (until(last)) return last;
-            await Task.Delay(pollMilliseconds);
-        }
-        Assert.Fail($"Cycle {cycleId} did not reach the expected state in {seconds} s. Last: {last}\nHost output (tail):\n{Tail(Host.Output)}");
+        await Poll.UntilAsync(async () => until(last = await GetCycleAsync(cycleId)) ? new object() : null, TimeSpan.FromSeconds(seconds),
+            () => Task.FromResult($"cycle {cycleId} did not reach the expected state. Last: {last}\nHost output (tail):\n{Tail(Host.Output)}"),
+            TimeSpan.FromMilliseconds(pollMilliseconds));
         return last;
     }
 
-    public async Task<OutboxItem> WaitForMessageAsync(string cycleId, string key, int seconds = 120)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await Outbox.GetAsync(cycleId, key) is { } item) return item;
-            await Task.Delay(200);
-        }
-        var keys = (await Outbox.ListAsync(cycleId, 500)).Select(m => m.MessageKey);
-        Assert.Fail($"No message '{key}' for {cycleId} in {seconds} s. Outbox: {string.Join(", ", keys)}\nHost output (tail):\n{Tail(Host.Output)}");
-        return null!;
-    }
+    public Task<OutboxItem> WaitForMessageAsync(string cycleId, string key, int seconds = 120) =>
+        Poll.UntilAsync(() => Outbox.GetAsync(cycleId, key), TimeSpan.FromSeconds(seconds),
+            async () => $"no message '{key}' for {cycleId}. Outbox: {string.Join(", ", (await Outbox.ListAsync(cycleId, 500)).Select(m => m.MessageKey))}" +
+                        $"\nHost output (tail):\n{Tail(Host.Output)}",
+            TimeSpan.FromMilliseconds(200));
 
     /// <summary>The task link of a message, as a path on the host (the link points at the host's public URL).</summary>
     public static string LinkOf(OutboxItem item) => new Uri(item.Message.Action!.Url).PathAndQuery;

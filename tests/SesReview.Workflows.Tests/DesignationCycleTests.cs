@@ -100,7 +100,9 @@ public sealed class DesignationCycleTests
         var escalation = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/escalation/1");
         Assert.Equal(Chco.Email, escalation.Message.To.Single());
 
-        var details = await WaitAsync(async () => await harness.Cycles.GetAsync(cycle.CycleId) is { Summary.Status.OverdueTasks: 1 } d ? d : null);
+        var details = await TestSupport.Poll.UntilAsync(
+            async () => await harness.Cycles.GetAsync(cycle.CycleId) is { Summary.Status.OverdueTasks: 1 } d ? d : null,
+            TimeSpan.FromSeconds(30), async () => $"no overdue task; status {(await harness.Cycles.GetAsync(cycle.CycleId))?.Summary.Status}");
         Assert.Equal(CyclePhase.AwaitingDecisions, details.Summary.Status!.Phase);
         Assert.NotNull(details.Tasks.Single(t => t.TaskId == "decision-01").OverdueSince);
         var audit = await harness.Audit.ListAsync(cycle.CycleId);
@@ -157,15 +159,5 @@ public sealed class DesignationCycleTests
         await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/initial");
         Assert.Single(await harness.Audit.ListAsync(cycle.CycleId), a => a.Kind == Audit.AuditKinds.DeadlineWarning);
         Assert.Single(await harness.Outbox.ListAsync(cycle.CycleId), m => m.Kind == NotificationKind.Warning);
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (await probe() is { } value) return value;
-            await Task.Delay(20, cts.Token);
-        }
     }
 }

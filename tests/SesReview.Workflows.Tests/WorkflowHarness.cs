@@ -72,22 +72,18 @@ public sealed class WorkflowHarness : IAsyncDisposable
     }
 
     /// <summary>Polls the outbox until a message with <paramref name="key"/> exists (the workflow runs on other threads).</summary>
-    public async Task<OutboxItem> WaitForMessageAsync(string cycleId, string key, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (await Outbox.GetAsync(cycleId, key) is { } item) return item;
-            var instance = await Client.GetInstanceAsync(cycleId, getInputsAndOutputs: true);
-            if (instance is { IsCompleted: true }) Assert.Fail($"Cycle ended ({instance.RuntimeStatus}: {instance.FailureDetails?.ErrorMessage}) before message '{key}'.");
-            try { await Task.Delay(20, cts.Token); }
-            catch (OperationCanceledException)
+    public Task<OutboxItem> WaitForMessageAsync(string cycleId, string key, TimeSpan? timeout = null) =>
+        TestSupport.Poll.UntilAsync(async () =>
             {
-                var keys = (await Outbox.ListAsync(cycleId)).Select(m => m.MessageKey);
-                Assert.Fail($"No message '{key}' within the timeout; the outbox has: {string.Join(", ", keys)}; status {instance?.SerializedCustomStatus}");
-            }
-        }
-    }
+                if (await Outbox.GetAsync(cycleId, key) is { } item) return item;
+                var instance = await Client.GetInstanceAsync(cycleId, getInputsAndOutputs: true);
+                if (instance is { IsCompleted: true }) Assert.Fail($"Cycle ended ({instance.RuntimeStatus}: {instance.FailureDetails?.ErrorMessage}) before message '{key}'.");
+                return null;
+            },
+            timeout ?? TimeSpan.FromSeconds(30),
+            async () => $"no message '{key}'; the outbox has: {string.Join(", ", (await Outbox.ListAsync(cycleId)).Select(m => m.MessageKey))}; " +
+                        $"status {(await Client.GetInstanceAsync(cycleId))?.SerializedCustomStatus}",
+            TimeSpan.FromMilliseconds(20));
 
     /// <summary>The token of a task link in a message (the last path segment of its action link).</summary>
     public static string TokenOf(OutboxItem item) => item.Message.Action!.Url.Split('/').Last();
