@@ -32,8 +32,19 @@ public sealed partial class AzureStorageOrchestrationService
     }
 
     /// <inheritdoc />
-    public Task SendTaskMessageAsync(TaskMessage message, CancellationToken cancellationToken = default) =>
-        SendAsync(ControlQueueOf(message.InstanceId), message, cancellationToken);
+    /// <remarks>
+    /// Events that carry a delivery id go through the control sender, which packs the events that callers raise at the
+    /// same time into one queue message per partition (the receiving partition splits it per instance). A redelivered
+    /// part is dropped by the instance on its delivery id, so packing does not turn at-least-once into "twice". Other
+    /// client messages (terminate, suspend, resume) stay one per queue message.
+    /// </remarks>
+    public Task SendTaskMessageAsync(TaskMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Event is EventRaised { DeliveryId: not null } && message.DeliverAt is null)
+            return _controlSender.SendAsync(ControlQueueOf(message.InstanceId), [message], groupByInstance: false).WaitAsync(cancellationToken);
+        return SendAsync(ControlQueueOf(message.InstanceId), message, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<OrchestrationState?> GetStateAsync(string instanceId, bool includeInputsAndOutputs, CancellationToken cancellationToken = default) =>

@@ -71,11 +71,15 @@ public sealed class DurableTaskClient(IOrchestrationService service, DurableTask
         }
     }
 
-    /// <summary>Delivers an event; buffered by the instance until it waits for that name. Dropped if the instance does not exist.</summary>
+    /// <summary>
+    /// Delivers an event; buffered by the instance until it waits for that name. Dropped if the instance does not exist.
+    /// Each call is one event: a queue's second delivery of it is dropped by the instance (<see cref="EventRaised.DeliveryId"/>).
+    /// </summary>
     public Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
-        return Send(instanceId, new EventRaised(_time.GetUtcNow(), eventName, DurableJson.Serialize(eventPayload)), cancellationToken);
+        var raised = new EventRaised(_time.GetUtcNow(), eventName, DurableJson.Serialize(eventPayload), Guid.NewGuid().ToString("N"));
+        return Send(instanceId, raised, cancellationToken);
     }
 
     /// <summary>Stops the instance at its next episode: status Terminated, output = <paramref name="reason"/>. Running activities finish but their results are ignored.</summary>

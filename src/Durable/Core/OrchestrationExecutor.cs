@@ -40,6 +40,7 @@ internal sealed class OrchestrationExecutor
     private int _activityResults;
 
     private readonly LinkedList<EventRaised> _bufferedEvents = new();
+    private readonly HashSet<string> _deliveredEventIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LinkedList<EventWaiter>> _waiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<HistoryEvent> _suspendedBuffer = [];
 
@@ -268,6 +269,12 @@ internal sealed class OrchestrationExecutor
             return false;
         }
 
+        if (message.Event is EventRaised { DeliveryId: { } deliveryId } && _deliveredEventIds.Contains(deliveryId))
+        {
+            _logger.LogDebug("Instance {InstanceId}: dropping a second delivery of event {DeliveryId}.", InstanceId, deliveryId);
+            return false;
+        }
+
         return AnsweredId(message.Event) switch
         {
             null => true,
@@ -320,6 +327,10 @@ internal sealed class OrchestrationExecutor
                 }
 
                 break;
+            case EventRaised { DeliveryId: { } deliveryId } raised:
+                _deliveredEventIds.Add(deliveryId);
+                Deliver(raised);
+                break;
             case ExecutionSuspended:
                 if (!_finished)
                 {
@@ -351,16 +362,21 @@ internal sealed class OrchestrationExecutor
                     }
                 }
 
-                if (_suspended)
-                {
-                    _suspendedBuffer.Add(e);
-                }
-                else
-                {
-                    Apply(e);
-                }
-
+                Deliver(e);
                 break;
+        }
+    }
+
+    /// <summary>Hands a result or event to the orchestrator code, or holds it while the instance is suspended.</summary>
+    private void Deliver(HistoryEvent e)
+    {
+        if (_suspended)
+        {
+            _suspendedBuffer.Add(e);
+        }
+        else
+        {
+            Apply(e);
         }
     }
 
@@ -564,7 +580,8 @@ internal sealed class OrchestrationExecutor
                     break;
                 default:
                     e = new EventSent(action.Id, now, action.TargetInstanceId!, action.Name, action.Input);
-                    orchestratorMessages.Add(new TaskMessage(action.TargetInstanceId!, null, new EventRaised(now, action.Name, action.Input)));
+                    orchestratorMessages.Add(new TaskMessage(action.TargetInstanceId!, null,
+                        new EventRaised(now, action.Name, action.Input, $"{InstanceId}|{ExecutionId}|{action.Id}")));
                     break;
             }
 

@@ -88,7 +88,11 @@ public sealed record TimerFired(DateTimeOffset Timestamp, int TimerId, DateTimeO
     : HistoryEvent(-1, Timestamp);
 
 /// <summary>An external event delivered to the instance (from a client or another orchestration).</summary>
-public sealed record EventRaised(DateTimeOffset Timestamp, string Name, string? Input)
+/// <param name="DeliveryId">
+/// Unique per raise (a client's raise, or one orchestration's EventSent). A second delivery of the same id, which
+/// at-least-once queues allow, is dropped by the instance instead of counting as another event. Null: no de-duplication.
+/// </param>
+public sealed record EventRaised(DateTimeOffset Timestamp, string Name, string? Input, string? DeliveryId = null)
     : HistoryEvent(-1, Timestamp);
 
 /// <summary>An orchestration raised an event on another instance.</summary>

@@ -449,6 +449,31 @@ public sealed class AzureStorageOrchestrationServiceTests(AzuriteFixture azurite
     }
 
     [Fact]
+    public async Task Events_raised_together_share_control_messages_and_each_instance_gets_only_its_own()
+    {
+        var service = await NewServiceAsync(o => o.PartitionCount = 1);
+        var ids = Enumerable.Range(0, 20).Select(i => $"ev-{i:D2}").ToList();
+        foreach (string id in ids) await RunToAsync(service, id, OrchestrationRuntimeStatus.Running);
+
+        await Task.WhenAll(ids.Select(id =>
+            service.SendTaskMessageAsync(new TaskMessage(id, null, new EventRaised(DateTimeOffset.UtcNow, "go", $"\"{id}\"", "d-" + id)))));
+        Assert.InRange(service.ControlQueueBatchMessagesSent, 1, ids.Count - 1);
+
+        var received = new Dictionary<string, EventRaised>();
+        while (received.Count < ids.Count)
+        {
+            var workItem = await LockOrchestrationAsync(service);
+            var raised = Assert.IsType<EventRaised>(Assert.Single(workItem.NewMessages).Event);
+            Assert.Equal($"\"{workItem.InstanceId}\"", raised.Input);
+            Assert.Equal("d-" + workItem.InstanceId, raised.DeliveryId);
+            Assert.True(received.TryAdd(workItem.InstanceId, raised), $"{workItem.InstanceId} got its event twice");
+            await service.CompleteOrchestrationWorkItemAsync(workItem, Checkpoint(workItem, OrchestrationRuntimeStatus.Running), CancellationToken.None);
+        }
+        Assert.Null(await service.LockNextOrchestrationWorkItemAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.Equal(0, await service.ControlQueue(0).GetApproximateCountAsync(default));
+    }
+
+    [Fact]
     public async Task A_result_handed_over_in_memory_keeps_its_work_item_until_committed_and_goes_to_the_queue_on_hand_over()
     {
         string hub = AzuriteFixture.NewTaskHubName();

@@ -331,6 +331,37 @@ public abstract class OrchestrationConformanceTests(IBackendFixture fixture)
     }
 
     [Fact]
+    public async Task An_event_delivered_twice_counts_once_but_two_raises_of_the_same_name_count_twice()
+    {
+        await using var hub = await StartAsync(r => r.AddOrchestratorFunc<string>("CountGo", async ctx =>
+        {
+            var first = await ctx.WaitForExternalEvent<int>("go");
+            var again = ctx.WaitForExternalEvent<int>("go");
+            var end = ctx.WaitForExternalEvent<string>("end");
+            return await Task.WhenAny(again, end) == again ? $"go {first} then go {again.Result}" : $"go {first} once";
+        }));
+
+        // A queue may deliver the same message twice (at-least-once): the second copy carries the same delivery id.
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("CountGo");
+        await hub.Client.WaitForInstanceStartAsync(id);
+        var go = new TaskMessage(id, null, new EventRaised(DateTimeOffset.UtcNow, "go", "1", "delivery-1"));
+        await hub.Service.SendTaskMessageAsync(go);
+        await hub.Service.SendTaskMessageAsync(go);
+        await hub.Service.SendTaskMessageAsync(new TaskMessage(id, null, new EventRaised(DateTimeOffset.UtcNow, "marker", null, "delivery-2")));
+        await hub.WaitForHistoryAsync(id, h => Has<EventRaised>(h, e => e.Name == "marker"));
+        Assert.Single((await hub.Service.GetHistoryAsync(id)).OfType<EventRaised>(), e => e.Name == "go");
+        await hub.Client.RaiseEventAsync(id, "end", "now");
+        Assert.Equal("go 1 once", (await hub.WaitForCompletionAsync(id)).ReadOutputAs<string>());
+
+        // Two raises by the client are two events, even with the same name and payload.
+        var twice = await hub.Client.ScheduleNewOrchestrationInstanceAsync("CountGo");
+        await hub.Client.WaitForInstanceStartAsync(twice);
+        await hub.Client.RaiseEventAsync(twice, "go", 1);
+        await hub.Client.RaiseEventAsync(twice, "go", 1);
+        Assert.Equal("go 1 then go 1", (await hub.WaitForCompletionAsync(twice)).ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Event_wins_the_race_against_a_timer()
     {
         await using var hub = await StartAsync(r => r.AddOrchestratorFunc<string>("Race", RaceAsync(TimeSpan.FromHours(1))));

@@ -12,7 +12,15 @@ public sealed class OrchestrationExecutorTests
     private static readonly DateTimeOffset T0 = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
     private readonly DurableTaskRegistry _registry = new DurableTaskRegistry()
         .AddOrchestratorFunc<int, int>("FanOut", async (ctx, n) =>
-            (await Task.WhenAll(Enumerable.Range(0, n).Select(i => ctx.CallActivityAsync<int>("Work", i)))).Sum());
+            (await Task.WhenAll(Enumerable.Range(0, n).Select(i => ctx.CallActivityAsync<int>("Work", i)))).Sum())
+        .AddOrchestratorFunc<int, int>("SumTwoEvents", async (ctx, _) =>
+            await ctx.WaitForExternalEvent<int>("go") + await ctx.WaitForExternalEvent<int>("go"))
+        .AddOrchestratorFunc<string, int>("Notify", (ctx, target) =>
+        {
+            ctx.SendEvent(target, "go", 1);
+            ctx.SendEvent(target, "go", 2);
+            return Task.FromResult(0);
+        });
 
     private OrchestrationExecutor NewExecutor(int bound) =>
         new("fan-1", _registry, new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance, bound);
@@ -70,5 +78,56 @@ public sealed class OrchestrationExecutorTests
         Assert.Equal(3, second.NewEvents.OfType<TaskCompleted>().Count());
         Assert.Equal(OrchestrationRuntimeStatus.Completed, second.NewState.RuntimeStatus);
         Assert.Equal("3", second.NewState.Output);
+    }
+
+    private OrchestrationExecutor EventExecutor() =>
+        new("ev-1", _registry, new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance, 0);
+
+    private static TaskMessage Go(string? deliveryId, int value) => new("ev-1", null, new EventRaised(T0, "go", value.ToString(), deliveryId));
+
+    [Fact]
+    public void A_second_delivery_of_an_event_is_dropped_in_the_same_episode_and_after_a_cold_replay()
+    {
+        var start = new TaskMessage("ev-1", "exec-1", new ExecutionStarted(T0, "SumTwoEvents", "ev-1", "exec-1", "0"));
+        var executor = EventExecutor();
+        var first = executor.RunEpisode([start], null, T0, false);
+        var second = executor.RunEpisode([Go("a", 1), Go("a", 1)], first.NewState, T0.AddSeconds(1), false);
+        Assert.Single(second.NewEvents.OfType<EventRaised>());
+        Assert.Equal(OrchestrationRuntimeStatus.Running, second.NewState.RuntimeStatus);
+
+        // A worker that never saw the first delivery rebuilds from history and still knows the id.
+        var cold = EventExecutor();
+        cold.Replay([.. first.NewEvents, .. second.NewEvents]);
+        var third = cold.RunEpisode([Go("a", 1)], second.NewState, T0.AddSeconds(2), false);
+        Assert.Empty(third.NewEvents.OfType<EventRaised>());
+        Assert.Equal(OrchestrationRuntimeStatus.Running, third.NewState.RuntimeStatus);
+
+        var fourth = cold.RunEpisode([Go("b", 5)], third.NewState, T0.AddSeconds(3), false);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, fourth.NewState.RuntimeStatus);
+        Assert.Equal("6", fourth.NewState.Output);
+    }
+
+    [Fact]
+    public void Events_without_a_delivery_id_are_never_merged()
+    {
+        var start = new TaskMessage("ev-1", "exec-1", new ExecutionStarted(T0, "SumTwoEvents", "ev-1", "exec-1", "0"));
+        var executor = EventExecutor();
+        var first = executor.RunEpisode([start], null, T0, false);
+        var second = executor.RunEpisode([Go(null, 1), Go(null, 1)], first.NewState, T0.AddSeconds(1), false);
+        Assert.Equal("2", second.NewState.Output);
+    }
+
+    [Fact]
+    public void SendEvent_gives_each_sent_event_a_delivery_id_that_a_replay_reproduces()
+    {
+        var start = new TaskMessage("ev-1", "exec-1", new ExecutionStarted(T0, "Notify", "ev-1", "exec-1", "\"target\""));
+        var sent = EventExecutor().RunEpisode([start], null, T0, false).OrchestratorMessages
+            .Select(m => ((EventRaised)m.Event).DeliveryId).ToList();
+        var again = EventExecutor().RunEpisode([start], null, T0.AddMinutes(1), false).OrchestratorMessages
+            .Select(m => ((EventRaised)m.Event).DeliveryId).ToList();
+
+        Assert.Equal(2, sent.Distinct().Count());
+        Assert.All(sent, id => Assert.False(string.IsNullOrEmpty(id)));
+        Assert.Equal(sent, again);
     }
 }
