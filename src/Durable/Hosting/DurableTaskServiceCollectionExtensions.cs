@@ -16,6 +16,8 @@ public static class DurableTaskServiceCollectionExtensions
     /// Registers options (bound from <c>extensions:durableTask</c> of <paramref name="configuration"/> and validated),
     /// the registry, <see cref="DurableTaskClient"/> and <see cref="DurableTaskWorker"/> as a hosted service.
     /// The backend defaults to in-memory; choose another with the returned builder's <c>UseBackend</c>.
+    /// Calling it again replaces the engine (options, registry, backend, client, worker: the last registration wins) and
+    /// still hosts one worker, so a test host can swap the app's engine for an in-memory one by calling it once more.
     /// </summary>
     /// <param name="configuration">The app configuration (host.json loaded as a source) or null for defaults.</param>
     public static DurableTaskBuilder AddDurableTask(
@@ -42,7 +44,7 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton(sp => new DurableTaskWorker(
             sp.GetRequiredService<IOrchestrationService>(), registry, options, sp,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DurableTaskWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DurableTaskWorker>(sp => sp.GetRequiredService<DurableTaskWorker>()));
         return builder;
     }
 }

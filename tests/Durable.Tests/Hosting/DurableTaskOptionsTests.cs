@@ -110,4 +110,24 @@ public sealed class DurableTaskOptionsTests
         Assert.Equal("again", (await client.WaitForInstanceCompletionAsync(id, true, timeout.Token)).ReadOutputAs<string>());
         await worker.StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task Calling_AddDurableTask_again_replaces_the_engine_and_hosts_one_worker()
+    {
+        var services = new ServiceCollection();
+        services.AddDurableTask(null, r => r.AddOrchestratorFunc<string, string>("Echo", (_, s) => Task.FromResult("first " + s)));
+        services.AddDurableTask(null, r => r.AddOrchestratorFunc<string, string>("Echo", (_, s) => Task.FromResult("second " + s)));
+        await using var provider = services.BuildServiceProvider();
+
+        var hosted = Assert.Single(provider.GetServices<IHostedService>());
+        Assert.Same(provider.GetRequiredService<DurableTaskWorker>(), hosted);
+        await hosted.StartAsync(CancellationToken.None);
+        var client = provider.GetRequiredService<DurableTaskClient>();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("Echo", "hi");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var result = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+        await hosted.StopAsync(CancellationToken.None);
+
+        Assert.Equal("second hi", result.ReadOutputAs<string>());
+    }
 }

@@ -1,6 +1,4 @@
 using Durable.Hosting;
-using Durable.Worker;
-using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -48,10 +46,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             services.AddSingleton<IApprovalService>(Approvals);
             services.AddSingleton<IAuditTrail>(Audit);
             services.AddSingleton<IOutboxReader>(Outbox);
-            // The real engine (Azure Storage backend and its worker) is replaced by the in-memory one; its hosted worker
-            // registration is dropped so that nothing polls Azure Storage.
-            foreach (var engine in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType?.Namespace?.StartsWith("Durable", StringComparison.Ordinal) == true).ToList())
-                services.Remove(engine);
+            // Registering the engine again replaces the app's (Azure Storage backend and its worker) with an in-memory
+            // one, so nothing polls Azure Storage.
             services.AddDurableTask(null, r => r.AddOrchestratorFunc(WaitForApproval, async ctx => await ctx.WaitForExternalEvent<string>(ApprovalEvent)));
         });
     }
