@@ -82,14 +82,7 @@ public sealed class DurableTaskOptionsTests
         var worker = provider.GetRequiredService<DurableTaskWorker>();
         Assert.Same(worker, provider.GetServices<IHostedService>().Single());
 
-        await worker.StartAsync(CancellationToken.None);
-        var client = provider.GetRequiredService<DurableTaskClient>();
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Echo", "hi");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var result = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
-        await worker.StopAsync(CancellationToken.None);
-
-        Assert.Equal("hi", result.ReadOutputAs<string>());
+        Assert.Equal("hi", await RunEchoAsync(provider, "hi"));
     }
 
     [Fact]
@@ -103,12 +96,7 @@ public sealed class DurableTaskOptionsTests
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => worker.StopAsync(CancellationToken.None))));
 
-        await worker.StartAsync(CancellationToken.None);
-        var client = provider.GetRequiredService<DurableTaskClient>();
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Echo", "again");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        Assert.Equal("again", (await client.WaitForInstanceCompletionAsync(id, true, timeout.Token)).ReadOutputAs<string>());
-        await worker.StopAsync(CancellationToken.None);
+        Assert.Equal("again", await RunEchoAsync(provider, "again"));
     }
 
     [Fact]
@@ -121,13 +109,24 @@ public sealed class DurableTaskOptionsTests
 
         var hosted = Assert.Single(provider.GetServices<IHostedService>());
         Assert.Same(provider.GetRequiredService<DurableTaskWorker>(), hosted);
-        await hosted.StartAsync(CancellationToken.None);
-        var client = provider.GetRequiredService<DurableTaskClient>();
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Echo", "hi");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var result = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
-        await hosted.StopAsync(CancellationToken.None);
+        Assert.Equal("second hi", await RunEchoAsync(provider, "hi"));
+    }
 
-        Assert.Equal("second hi", result.ReadOutputAs<string>());
+    /// <summary>Starts the container's worker, runs orchestration "Echo" on <paramref name="input"/>, stops the worker and returns the output.</summary>
+    private static async Task<string?> RunEchoAsync(IServiceProvider provider, string input)
+    {
+        var worker = provider.GetRequiredService<DurableTaskWorker>();
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            var client = provider.GetRequiredService<DurableTaskClient>();
+            var id = await client.ScheduleNewOrchestrationInstanceAsync("Echo", input);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            return (await client.WaitForInstanceCompletionAsync(id, true, timeout.Token)).ReadOutputAs<string>();
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
     }
 }
