@@ -34,7 +34,7 @@ for port in 10000 10001 10002; do
 done
 
 echo "Building the host ..."
-dotnet build src/FunctionsApp -c Release -nologo -v quiet
+dotnet build src/SesReview.Host -c Release -nologo -v quiet
 
 # Azurite runs in its own session, so that Ctrl+C reaches the host only and the host can still release its partition
 # leases on the way out; the watcher below stops Azurite after the host.
@@ -53,4 +53,4 @@ echo "Azurite running (data in .local/azurite). Starting the SES review host at 
 # process id, once the host has exited.
 setsid bash -c "while kill -0 $$ 2>/dev/null; do sleep 1; done; kill $azurite_pid 2>/dev/null" > /dev/null 2>&1 &
 trap - EXIT INT TERM
-exec dotnet src/FunctionsApp/bin/Release/net10.0/FunctionsApp.dll --urls "$url"
+exec dotnet src/SesReview.Host/bin/Release/net10.0/SesReview.Host.dll --urls "$url"

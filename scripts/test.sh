@@ -9,7 +9,7 @@ npm ci --no-audit --no-fund --loglevel=error
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 status=0
-dotnet test FunctionsApp.sln -c Release --logger "trx" --results-directory "$results" || status=$?
+dotnet test SesReview.sln -c Release --logger "trx" --results-directory "$results" || status=$?
 
 # Sum the TRX counters of every test project into one closing line.
 python3 - "$results" <<'PY' || true

@@ -6,7 +6,7 @@ using System.Text;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// The host (src/FunctionsApp) started as a separate process, exactly as the main job runs it, on a free loopback port.
+/// The host (src/SesReview.Host) started as a separate process, exactly as the main job runs it, on a free loopback port.
 /// <see cref="KillAsync"/> kills it with SIGKILL (no shutdown code runs); <see cref="StartAsync"/> starts it again with the
 /// same settings.
 /// </summary>
@@ -92,7 +92,7 @@ public sealed class HostProcess : IAsyncDisposable
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "host.json")) && File.Exists(Path.Combine(dir.FullName, "FunctionsApp.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "host.json")) && File.Exists(Path.Combine(dir.FullName, "SesReview.sln"))) return dir.FullName;
         throw new InvalidOperationException("The repository root (with host.json) was not found above " + AppContext.BaseDirectory);
     }
 
@@ -100,7 +100,7 @@ public sealed class HostProcess : IAsyncDisposable
     private static string HostDll()
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        string path = Path.Combine(RepositoryRoot(), "src", "FunctionsApp", "bin", configuration, "net10.0", "FunctionsApp.dll");
+        string path = Path.Combine(RepositoryRoot(), "src", "SesReview.Host", "bin", configuration, "net10.0", "SesReview.Host.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first (dotnet build).", path);
     }
 }

@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Model;
 using SesReview.Workflows.Cycles;
@@ -16,7 +16,7 @@ public sealed class AssessPositionsActivity(IInventoryUploads uploads, Designati
 {
     public override async Task<ComponentAssessment> RunAsync(TaskActivityContext context, AssessBatchInput input)
     {
-        var inventory = await uploads.RequireAsync(input.UploadId, context.CancellationToken);
+        var inventory = await uploads.RequireAsync(input.UploadId, CancellationToken.None);
         var slice = inventory.Positions
             .Where(p => p.PayPlan == PayPlan.ES && p.Agency == input.Agency && p.Component == input.Component)
             .OrderBy(p => p.PositionId, StringComparer.Ordinal)
@@ -25,7 +25,7 @@ public sealed class AssessPositionsActivity(IInventoryUploads uploads, Designati
             p.PositionId, p.Component, p.Title, p.PayPlan.ToString(),
             assessor.Assess(p, inventory.DesignationHistoryOf(p.PositionId), inventory.IncumbenciesOf(p.PositionId), input.AsOf, input.NewAgencyHeadAppointedOn)))
             .ToList();
-        await store.SavePositionsAsync(input.CycleId, assessed, context.CancellationToken);
+        await store.SavePositionsAsync(input.CycleId, assessed, CancellationToken.None);
         return new ComponentAssessment(
             input.Component, assessed.Count, assessed.Count(a => a.Assessment!.Identified),
             [.. assessed.Where(a => a.Assessment!.NeedsDecision).Select(a => a.PositionId)]);

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Domain.AllocationReview;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Model;
@@ -20,7 +20,7 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
 {
     public override async Task<PackageRecord> RunAsync(TaskActivityContext context, BuildPackageInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = CancellationToken.None;
         var cycle = input.Cycle;
         var inventory = await uploads.RequireAsync(cycle.InventoryUploadId, ct);
         using var output = new MemoryStream();

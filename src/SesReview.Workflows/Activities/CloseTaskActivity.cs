@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Audit;
 using SesReview.Workflows.Cycles;
@@ -11,7 +11,7 @@ public sealed class CloseTaskActivity(CycleStore store, IAuditTrail audit, TimeP
 {
     public override async Task<TaskProgress> RunAsync(TaskActivityContext context, CloseTaskInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = CancellationToken.None;
         var task = await store.UpdateTaskAsync(input.CycleId, input.TaskId,
             t => t.State == TaskState.Open && t.Round == input.Round ? t with { State = input.State, CompletedAt = time.GetUtcNow() } : null, ct)
             ?? throw new InvalidOperationException($"Task '{input.TaskId}' does not exist.");

@@ -1,4 +1,4 @@
-using Durable.Client;
+using Microsoft.DurableTask.Client;
 using SesReview.Workflows.Cycles;
 
 namespace SesReview.Workflows.Activities;
@@ -13,7 +13,7 @@ public sealed class CycleLiveness(CycleStore store, DurableTaskClient client)
     {
         var record = await store.GetCycleAsync(cycleId, ct);
         if (record is null || record.CancelReason is not null) return false;
-        var instance = await client.GetInstanceAsync(cycleId, cancellationToken: ct);
+        var instance = await client.GetInstanceAsync(cycleId, cancellation: ct);
         return instance is { IsCompleted: false };
     }
 }

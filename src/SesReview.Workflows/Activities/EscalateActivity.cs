@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Notifications;
 using SesReview.Notifications.Templates;
 using SesReview.Workflows.Approvals;
@@ -20,7 +20,7 @@ public sealed class EscalateActivity(
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, EscalationNotice notice)
     {
-        var ct = context.CancellationToken;
+        var ct = CancellationToken.None;
         var cycle = await store.RequireCycleAsync(notice.CycleId, ct);
         var task = await store.RequireTaskAsync(notice.CycleId, notice.TaskId, ct);
         var progress = await TaskProgressReader.ReadAsync(store, task, ct);

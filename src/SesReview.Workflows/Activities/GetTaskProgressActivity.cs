@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
 using SesReview.Workflows.Orchestrations;
@@ -13,7 +13,7 @@ public sealed class GetTaskProgressActivity(CycleStore store) : TaskActivity<Tas
 {
     public override async Task<TaskProgress> RunAsync(TaskActivityContext context, TaskRef input)
     {
-        var task = await store.RequireTaskAsync(input.CycleId, input.TaskId, context.CancellationToken);
-        return await TaskProgressReader.ReadAsync(store, task, context.CancellationToken);
+        var task = await store.RequireTaskAsync(input.CycleId, input.TaskId, CancellationToken.None);
+        return await TaskProgressReader.ReadAsync(store, task, CancellationToken.None);
     }
 }

@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Domain.Model;
 using SesReview.Workflows.Cycles;
 using SesReview.Workflows.Inventory;
@@ -16,7 +16,7 @@ public sealed class LoadInventoryActivity(IInventoryUploads uploads, SchedulePla
 {
     public override async Task<InventoryOutline> RunAsync(TaskActivityContext context, CycleInput cycle)
     {
-        var inventory = await uploads.RequireAsync(cycle.InventoryUploadId, context.CancellationToken);
+        var inventory = await uploads.RequireAsync(cycle.InventoryUploadId, CancellationToken.None);
         var mine = inventory.Positions.Where(p => string.Equals(p.Agency, cycle.Agency, StringComparison.Ordinal)).ToList();
         var components = cycle.Kind == CycleKind.DesignationReview
             ? mine.Where(p => p.PayPlan == PayPlan.ES).GroupBy(p => p.Component, StringComparer.Ordinal)

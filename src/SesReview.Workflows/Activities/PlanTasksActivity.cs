@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
 using SesReview.Workflows.Orchestrations;
@@ -16,7 +16,7 @@ public sealed class PlanTasksActivity(CycleStore store, SchedulePlanner planner)
 {
     public override async Task<IReadOnlyList<TaskPlan>> RunAsync(TaskActivityContext context, PlanTasksInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = CancellationToken.None;
         var cycle = input.Cycle;
         var schedule = planner.PlanTask(input.Now, input.CutOffAt, closesAtCutOff: input.Kind != TaskKind.SignOff && input.CutOffAt != DateTimeOffset.MaxValue);
 

@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Notifications;
 using SesReview.Notifications.Templates;
 using SesReview.Workflows.Audit;
@@ -21,7 +21,7 @@ public sealed class SubmitToOpmActivity(
 
     public override async Task<SubmissionRecord> RunAsync(TaskActivityContext context, CycleRef input)
     {
-        var ct = context.CancellationToken;
+        var ct = CancellationToken.None;
         var cycle = await store.RequireCycleAsync(input.CycleId, ct);
         var existing = await store.GetSubmissionAsync(cycle.CycleId, ct);
         if (existing is not null) return existing;

@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Domain.Calendar;
 using SesReview.Notifications;
 using SesReview.Notifications.Templates;
@@ -18,7 +18,7 @@ public sealed class WarnDeadlineAtRiskActivity(
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, CycleRef input)
     {
-        var ct = context.CancellationToken;
+        var ct = CancellationToken.None;
         var cycle = await store.RequireCycleAsync(input.CycleId, ct);
         if (await store.GetSubmissionAsync(cycle.CycleId, ct) is not null || !await liveness.IsLiveAsync(cycle.CycleId, ct)) return false;
         int undecided = 0, overdue = 0;

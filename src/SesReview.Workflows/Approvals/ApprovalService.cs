@@ -1,4 +1,4 @@
-using Durable.Client;
+using Microsoft.DurableTask.Client;
 using SesReview.Domain.AllocationReview;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Model;
@@ -274,7 +274,7 @@ public sealed class ApprovalService(
         if (task is null || cycle is null) return new(TaskAccess.NotFound, "There is no such task.");
         if (!task.Approver.IsSameAs(claims.ApproverEmail))
             return new(TaskAccess.Forbidden, "This task is no longer assigned to the person this link was sent to.", task, cycle, claims);
-        var instance = await client.GetInstanceAsync(claims.CycleId, cancellationToken: ct);
+        var instance = await client.GetInstanceAsync(claims.CycleId, cancellation: ct);
         if (instance is null || instance.IsCompleted || task.State == TaskState.Cancelled)
             return new(TaskAccess.Gone, "This review cycle is finished; the task can no longer be changed.", task, cycle, claims);
         return new(TaskAccess.Ok, null, task, cycle, claims);

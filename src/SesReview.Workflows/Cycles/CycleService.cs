@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using SesReview.Domain.Calendar;
 using SesReview.Domain.Settings;
 using SesReview.Workflows.Approvals;
@@ -78,7 +79,7 @@ public sealed partial class CycleService(
         {
             // A start that stopped between saving the cycle and scheduling it is finished now, with what was saved then.
             var stored = await store.GetCycleAsync(cycleId, cancellationToken);
-            if (stored is { CancelReason: null } && await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken) is null)
+            if (stored is { CancelReason: null } && await client.GetInstanceAsync(cycleId, cancellation: cancellationToken) is null)
             {
                 await AuditStartAsync(stored.Input, await uploads.GetAsync(stored.Input.InventoryUploadId, cancellationToken) ?? upload!, origin, cancellationToken);
                 await ScheduleAsync(stored.Input, cancellationToken);
@@ -99,11 +100,13 @@ public sealed partial class CycleService(
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(input.Kind.OrchestratorName(), input, input.CycleId, cancellationToken: ct);
+            await client.ScheduleNewOrchestrationInstanceAsync(input.Kind.OrchestratorName(), input, new StartOrchestrationOptions(input.CycleId), ct);
         }
-        catch (Durable.Backend.InstanceAlreadyExistsException)
+        catch (Exception) when (!ct.IsCancellationRequested)
         {
-            // Two requests resumed the same start at once; the other one scheduled it.
+            // Two requests resumed the same start at once and the engine refused the second as a duplicate of a live
+            // instance: the other one scheduled it. Each engine names that refusal differently, so ask for the instance.
+            if (await client.GetInstanceAsync(input.CycleId, cancellation: ct) is null) throw;
         }
     }
 
@@ -111,7 +114,7 @@ public sealed partial class CycleService(
     {
         var result = new List<CycleSummary>();
         foreach (var record in await store.ListCyclesAsync(cancellationToken))
-            result.Add(Summarize(record, await client.GetInstanceAsync(record.Input.CycleId, cancellationToken: cancellationToken)));
+            result.Add(Summarize(record, await client.GetInstanceAsync(record.Input.CycleId, cancellation: cancellationToken)));
         return [.. result.OrderByDescending(c => c.CreatedAt)];
     }
 
@@ -119,7 +122,7 @@ public sealed partial class CycleService(
     {
         var record = await store.GetCycleAsync(cycleId, cancellationToken);
         if (record is null) return null;
-        var metadata = await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken);
+        var metadata = await client.GetInstanceAsync(cycleId, cancellation: cancellationToken);
         var summary = Summarize(record, metadata);
         return new CycleDetails(summary, record.Input,
             [.. (await store.ListTasksAsync(cycleId, cancellationToken)).OrderBy(t => t.Kind).ThenBy(t => t.TaskId, StringComparer.Ordinal)],
@@ -143,7 +146,7 @@ public sealed partial class CycleService(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var record = await store.GetCycleAsync(cycleId, cancellationToken);
-        var metadata = await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken);
+        var metadata = await client.GetInstanceAsync(cycleId, cancellation: cancellationToken);
         if (record is null) return CancelOutcome.NotFound;
         if (metadata is null)
         {
@@ -164,7 +167,7 @@ public sealed partial class CycleService(
             await client.TerminateInstanceAsync(cycleId, $"Cancelled by {actor}: {reason.Trim()}", cancellationToken);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(TimeSpan.FromSeconds(15));
-            try { await client.WaitForInstanceCompletionAsync(cycleId, cancellationToken: wait.Token); }
+            try { await client.WaitForInstanceCompletionAsync(cycleId, cancellation: wait.Token); }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { }
         }
         foreach (var task in await store.ListTasksAsync(cycleId, cancellationToken))
@@ -182,7 +185,7 @@ public sealed partial class CycleService(
     public async Task<bool> ExistsAsync(string cycleId, CancellationToken cancellationToken = default) =>
         await store.GetCycleAsync(cycleId, cancellationToken) is not null;
 
-    private static CycleSummary Summarize(CycleRecord record, Durable.Client.OrchestrationMetadata? metadata)
+    private static CycleSummary Summarize(CycleRecord record, OrchestrationMetadata? metadata)
     {
         var input = record.Input;
         return new CycleSummary(input.CycleId, input.Kind, input.Agency, input.Title,

@@ -1,12 +1,7 @@
-using Durable;
-using Durable.AzureStorage;
-using Durable.Backend;
-using Durable.Hosting;
-using Durable.Options;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using SesReview.Domain.AllocationReview;
 using SesReview.Domain.Calendar;
 using SesReview.Domain.DesignationReview;
@@ -26,10 +21,11 @@ namespace SesReview.Workflows.Hosting;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the workflows with everything they need: settings (validated now, naming the bad key), storage, the
-    /// durable engine on Azure Storage (<c>AzureWebJobsStorage</c>) with its worker, notifications, and the services the
-    /// host calls (<see cref="ICycleService"/>, <see cref="IInventoryUploads"/>, <see cref="IApprovalService"/>,
-    /// <see cref="IAuditTrail"/>). Storage settings of the engine bind from <c>extensions:durableTask:storageProvider</c>.
+    /// Registers the workflows with everything they need: settings (validated now, naming the bad key), storage
+    /// (<c>AzureWebJobsStorage</c>), notifications, the activities, and the services the host calls
+    /// (<see cref="ICycleService"/>, <see cref="IInventoryUploads"/>, <see cref="IApprovalService"/>, <see cref="IAuditTrail"/>).
+    /// The engine is the host's: it registers <see cref="RegisterWorkflows"/> on its worker and provides the
+    /// <c>DurableTaskClient</c> these services use, with <see cref="WorkflowJson.DurablePayloads"/> as its data converter.
     /// </summary>
     public static IServiceCollection AddSesReviewWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
@@ -67,15 +63,17 @@ public static class WorkflowServiceCollectionExtensions
 
         services.AddSesReviewNotifications(configuration);
 
-        services.AddDurableTask(configuration, RegisterWorkflows).UseBackend(sp =>
-        {
-            var engine = sp.GetRequiredService<DurableTaskOptions>();
-            var storage = new AzureStorageOrchestrationServiceOptions { ConnectionString = connection, TaskHubName = engine.HubName, PartitionCount = engine.PartitionCount, MaxDequeueCount = engine.MaxDequeueCount };
-            configuration.GetSection(DurableTaskOptions.SectionPath + ":storageProvider").Bind(storage);
-            return new AzureStorageOrchestrationService(storage, sp.GetService<ILoggerFactory>());
-        });
+        foreach (var activity in ActivityTypes) services.TryAddTransient(activity);
         return services;
     }
+
+    /// <summary>The activity classes (resolved from the container, one per execution).</summary>
+    public static IReadOnlyList<Type> ActivityTypes { get; } =
+    [
+        typeof(LoadInventoryActivity), typeof(AssessPositionsActivity), typeof(PlanTasksActivity), typeof(SendTaskNoticeActivity),
+        typeof(GetTaskProgressActivity), typeof(EscalateActivity), typeof(CloseTaskActivity), typeof(BuildPackageActivity),
+        typeof(WarnDeadlineAtRiskActivity), typeof(SubmitToOpmActivity),
+    ];
 
     /// <summary>Every orchestrator and activity of both cycles, by the names the orchestrations call them.</summary>
     public static void RegisterWorkflows(DurableTaskRegistry registry) => registry

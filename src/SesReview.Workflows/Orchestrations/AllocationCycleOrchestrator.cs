@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Workflows.Activities;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;

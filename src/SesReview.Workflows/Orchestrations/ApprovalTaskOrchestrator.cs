@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Workflows.Activities;
 using SesReview.Workflows.Approvals;
 
@@ -34,7 +34,7 @@ public sealed class ApprovalTaskOrchestrator : TaskOrchestrator<TaskPlan, TaskPr
             context.SetCustomStatus(new { plan.TaskId, plan.Round, plan.Items, nextTimer = next?.At });
 
             using var timerCancel = new CancellationTokenSource();
-            Task? timer = next is null ? null : context.CreateTimer(next.At, timerCancel.Token);
+            Task? timer = next is null ? null : context.CreateTimer(next.At.UtcDateTime, timerCancel.Token);
             signal ??= context.WaitForExternalEvent<TaskSignal>(EventNames.TaskChanged);
             var winner = timer is null ? await Task.WhenAny(signal) : await Task.WhenAny(signal, timer);
 
@@ -77,7 +77,7 @@ public sealed class ApprovalTaskOrchestrator : TaskOrchestrator<TaskPlan, TaskPr
 
     private static void Report(TaskOrchestrationContext context, TaskProgress progress, DateTimeOffset? nextTimer)
     {
-        if (context.ParentInstanceId is { } parent)
+        if (context.Parent?.InstanceId is { } parent)
             context.SendEvent(parent, EventNames.TaskProgress, progress with { NextReminder = nextTimer });
     }
 }

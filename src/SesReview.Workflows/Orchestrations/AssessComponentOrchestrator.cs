@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Workflows.Activities;
 
 namespace SesReview.Workflows.Orchestrations;

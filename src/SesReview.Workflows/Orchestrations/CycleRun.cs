@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Workflows.Activities;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
@@ -36,7 +36,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
         Schedule = schedule;
         // Cancelled once the package is submitted, so that no timer outlives the cycle (on Durable Functions an
         // orchestration with a pending timer stays Running).
-        if (schedule.DeadlineWarningAt > Now) _warningTimer = context.CreateTimer(schedule.DeadlineWarningAt, _warningCancel.Token);
+        if (schedule.DeadlineWarningAt > Now) _warningTimer = context.CreateTimer(schedule.DeadlineWarningAt.UtcDateTime, _warningCancel.Token);
         else _warningTimer = Task.CompletedTask; // already inside the warning period: warn at the first wait
     }
 
@@ -74,11 +74,11 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
         RefreshCounts();
         if (plans.Count == 0) return;
 
-        var runs = plans.ToDictionary(p => p.TaskId, p => context.CallSubOrchestratorAsync<TaskProgress>(OrchestratorNames.ApprovalTask, p, p.InstanceId));
+        var runs = plans.ToDictionary(p => p.TaskId, p => context.CallSubOrchestratorAsync<TaskProgress>(OrchestratorNames.ApprovalTask, p, new SubOrchestrationOptions(instanceId: p.InstanceId)));
         var all = Task.WhenAll(runs.Values);
         using var cutOffCancel = new CancellationTokenSource();
         // No cut-off (a round re-opened after OPM's deadline): the tasks run until done, escalating as planned.
-        var cutOff = cutOffAt == DateTimeOffset.MaxValue ? null : context.CreateTimer(cutOffAt, cutOffCancel.Token);
+        var cutOff = cutOffAt == DateTimeOffset.MaxValue ? null : context.CreateTimer(cutOffAt.UtcDateTime, cutOffCancel.Token);
         var first = cutOff is null ? all : await WhileWatchingAsync(Task.WhenAny(all, cutOff));
         if (first == cutOff)
         {
@@ -138,7 +138,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
         var plans = await context.CallActivityAsync<IReadOnlyList<TaskPlan>>(ActivityNames.PlanTasks,
             new PlanTasksInput(cycle, TaskKind.SignOff, round, Now, Schedule!.DeadlineAt, null, null, null), Retries.Standard);
         var plan = plans.Single();
-        var outcome = await WhileWatchingAsync(context.CallSubOrchestratorAsync<TaskProgress>(OrchestratorNames.ApprovalTask, plan, plan.InstanceId));
+        var outcome = await WhileWatchingAsync(context.CallSubOrchestratorAsync<TaskProgress>(OrchestratorNames.ApprovalTask, plan, new SubOrchestrationOptions(instanceId: plan.InstanceId)));
         return (outcome.Approved == true, outcome.Note);
     }
 

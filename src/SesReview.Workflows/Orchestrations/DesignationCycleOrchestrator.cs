@@ -1,4 +1,4 @@
-using Durable;
+using Microsoft.DurableTask;
 using SesReview.Workflows.Activities;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
@@ -25,7 +25,7 @@ public sealed class DesignationCycleOrchestrator : TaskOrchestrator<CycleInput, 
             context.CallSubOrchestratorAsync<ComponentAssessment>(OrchestratorNames.AssessComponent,
                 new AssessComponentInput(cycle.CycleId, cycle.InventoryUploadId, cycle.Agency, c.Component, c.Positions, outline.AssessmentBatchSize,
                     cycle.AsOf, cycle.NewAgencyHeadAppointedOn),
-                $"{cycle.CycleId}:assess:{i:D3}"))));
+                new SubOrchestrationOptions(instanceId: $"{cycle.CycleId}:assess:{i:D3}")))));
         run.SetStatus(run.Status with
         {
             Phase = CyclePhase.Planning,

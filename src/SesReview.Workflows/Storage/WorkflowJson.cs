@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 
 namespace SesReview.Workflows.Storage;
 
@@ -11,4 +13,11 @@ public static class WorkflowJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    /// <summary>
+    /// The data converter of every durable payload (orchestration inputs and outputs, activity inputs and results, events,
+    /// custom status), for every host: web defaults (camelCase, case-insensitive reads). The SDK's default is
+    /// PascalCase and case-sensitive; one converter everywhere keeps histories readable by every host.
+    /// </summary>
+    public static DataConverter DurablePayloads { get; } = new JsonDataConverter(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 }

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SesReview.Workbooks.Import;
+using SesReview.Workflows.Cycles;
+
+namespace SesReview.Web.Api;
+
+/// <summary>RFC 9457 problem details for the API's errors; <c>errors</c> lists every fault, never just the first.</summary>
+internal static class Problems
+{
+    public static ProblemHttpResult Fields(IEnumerable<FieldError> errors, string title = "The request is not valid.") =>
+        TypedResults.Problem(title: title, statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = errors.Select(e => new { field = e.Field, message = e.Message }).ToList(),
+        });
+
+    public static ProblemHttpResult Field(string field, string message) => Fields([new FieldError(field, message)]);
+
+    public static ProblemHttpResult Import(IEnumerable<ImportError> errors) =>
+        TypedResults.Problem(title: "The inventory file has errors; nothing was saved.", statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.Select(e => new { file = e.File, sheet = e.Sheet, row = e.Row, column = e.Column, value = e.Value, message = e.Message }).ToList(),
+            });
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(title: "Not found.", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem(title: "The request is too large.", detail: $"Uploads are limited to {limit / (1024 * 1024)} MB.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,108 @@
+using SesReview.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SesReview.Workbooks.Import;
+using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Inventory;
+
+namespace SesReview.Web.Pages;
+
+/// <summary><c>/cycles/new</c>: upload an inventory and start a cycle from one form; errors come back listed beside the kept values.</summary>
+internal static class NewCyclePage
+{
+    public static void MapNewCyclePages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/cycles/new").ExcludeFromDescription();
+        group.MapGet("/", (HttpContext context) => Render(context, NewCycleForm.Blank, [], [], StatusCodes.Status200OK));
+        group.MapPost("/", Submit).DisableAntiforgery();
+    }
+
+    internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> Submit(
+        HttpContext context, [FromServices] ICycleService cycles, [FromServices] IInventoryUploads uploads, CancellationToken cancellationToken)
+    {
+        if (context.Request.HasFormContentType && !await AntiforgeryField.IsValidAsync(context))
+        {
+            return Render(context, NewCycleForm.Blank, [], [new FieldError("form", "The form has expired or did not come from this site; reload the page and try again.")],
+                StatusCodes.Status400BadRequest);
+        }
+        var formData = context.Request.HasFormContentType ? await UploadForm.ReadAsync(context.Request, cancellationToken) : null;
+        if (formData is null)
+        {
+            return Render(context, NewCycleForm.Blank, [], [new FieldError("file", $"The form could not be read (uploads are limited to {UploadForm.MaxBytes / (1024 * 1024)} MB).")],
+                StatusCodes.Status400BadRequest);
+        }
+        var form = NewCycleForm.From(formData);
+        string? uploadId = null;
+        if (formData.Files.GetFile("file") is { Length: > 0 })
+        {
+            var (upload, uploadErrors) = UploadForm.ToUploadRequest(formData);
+            if (upload is null) return Render(context, form, [], uploadErrors, StatusCodes.Status400BadRequest);
+            await using (upload.Content)
+            {
+                var result = await uploads.UploadAsync(upload, RequestContext.Actor(context), cancellationToken);
+                if (!result.Succeeded) return Render(context, form, result.Errors, [], StatusCodes.Status400BadRequest);
+                uploadId = result.Upload!.UploadId;
+                form = form with { InventoryUploadId = uploadId };
+            }
+        }
+        else if (form.InventoryUploadId.Length == 0)
+        {
+            return Render(context, form, [], [new FieldError("file", "Choose an inventory workbook (.xlsx) or a PLUM export (.csv).")], StatusCodes.Status400BadRequest);
+        }
+
+        var (request, errors) = form.ToRequest(uploadId);
+        if (errors.Count > 0) return Render(context, form, [], errors, StatusCodes.Status400BadRequest);
+        try
+        {
+            var input = await cycles.StartAsync(request, RequestContext.Actor(context), RequestContext.WebOrigin(context), cancellationToken);
+            return TypedResults.Redirect($"/cycles/{Html.Segment(input.CycleId)}");
+        }
+        catch (CycleRequestException e)
+        {
+            return Render(context, form, [], e.Errors, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static ContentHttpResult Render(
+        HttpContext context, NewCycleForm f, IReadOnlyList<ImportError> importErrors, IReadOnlyList<FieldError> fieldErrors, int statusCode)
+    {
+        static HtmlText Input(string label, string name, string value, string type = "text") =>
+            Html.Of($"""<label>{label} <input type="{type}" name="{name}" value="{value}"></label>""");
+        static HtmlText Selected(bool on) => on ? new HtmlText(" selected") : HtmlText.Empty;
+
+        var content = Html.Of($"""
+            {Layout.Errors("The inventory file has errors; nothing was saved.", importErrors.Select(e => (Where(e), e.Message)))}
+            {Layout.Errors("The cycle was not started.", fieldErrors.Select(e => (e.Field, e.Message)))}
+            <form method="post" action="/cycles/new" enctype="multipart/form-data">{AntiforgeryField.For(context)}
+            <fieldset><legend>Inventory</legend>
+            {(f.InventoryUploadId.Length > 0 ? Html.Of($"""<p>Uploaded inventory <code>{f.InventoryUploadId}</code> is kept; choose a file only to replace it.</p><input type="hidden" name="inventoryUploadId" value="{f.InventoryUploadId}">""") : HtmlText.Empty)}
+            <label>Inventory workbook (.xlsx) or PLUM export (.csv) <input type="file" name="file" accept=".xlsx,.csv"></label>
+            {Input("PLUM export only: agency", "plumAgency", f.PlumAgency)}
+            {Input("PLUM export only: positions known General as of (yyyy-MM-dd)", "plumKnownGeneralAsOf", f.PlumKnownGeneralAsOf, "date")}
+            {Input("PLUM export only: snapshot date (yyyy-MM-dd)", "plumSnapshotDate", f.PlumSnapshotDate, "date")}
+            </fieldset>
+            <fieldset><legend>Cycle</legend>
+            <label>Kind <select name="kind">
+            <option value="{CycleKinds.Designation}"{Selected(f.Kind == CycleKinds.Designation)}>Career reserved designation review (memo of February 5, 2025)</option>
+            <option value="{CycleKinds.Allocation}"{Selected(f.Kind == CycleKinds.Allocation)}>Executive allocation review (memo of November 24, 2025)</option>
+            </select></label>
+            {Input("Agency (as the inventory names it)", "agency", f.Agency)}
+            {Input("Memo date (blank: the memo's date)", "memoDate", f.MemoDate, "date")}
+            {Input("Deadline (blank: the memo's due date)", "deadline", f.Deadline, "date")}
+            </fieldset>
+            <fieldset><legend>People</legend>
+            {Input("CHCO name", "chcoName", f.ChcoName)}{Input("CHCO email", "chcoEmail", f.ChcoEmail, "email")}
+            {Input("Signer name (blank: the CHCO)", "signerName", f.SignerName)}{Input("Signer email", "signerEmail", f.SignerEmail, "email")}
+            <label>Approvers, one per line as <code>component; name; email</code> (components without one go to the CHCO)
+            <textarea name="approvers" rows="6">{f.Approvers}</textarea></label>
+            </fieldset>
+            <button type="submit">Upload and start the cycle</button>
+            </form>
+            """);
+        return PageResults.Page(context, "New cycle", content, statusCode);
+    }
+
+    private static string Where(ImportError e) =>
+        string.Join(", ", new[] { e.File, e.Sheet is null ? null : $"sheet {e.Sheet}", e.Row is null ? null : $"row {e.Row}",
+            e.Column is null ? null : $"column {e.Column}", e.Value is null ? null : $"value '{e.Value}'" }.OfType<string>());
+}

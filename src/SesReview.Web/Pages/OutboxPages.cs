@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SesReview.Notifications.Outbox;
+
+namespace SesReview.Web.Pages;
+
+/// <summary>
+/// <c>/outbox</c>: the messages the local outbox channel "sent", newest first; one message with its HTML body in a sandboxed
+/// frame (no scripts, no same-origin access); its attachments at <c>/outbox/{cycleId}/attachment/{index}/{*messageKey}</c>.
+/// </summary>
+internal static class OutboxPages
+{
+    public static void MapOutboxPages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/outbox").ExcludeFromDescription();
+        group.MapGet("/", List);
+        group.MapGet("/{cycleId}/attachment/{index:int}/{*messageKey}", Attachment);
+        group.MapGet("/{cycleId}/{*messageKey}", Show);
+    }
+
+    internal static string MessageUrl(string cycleId, string messageKey) => $"/outbox/{Html.Segment(cycleId)}/{Html.Path(messageKey)}";
+
+    internal static async Task<ContentHttpResult> List(HttpContext context, [FromServices] IOutboxReader outbox, CancellationToken cancellationToken)
+    {
+        var items = await outbox.ListAsync(cancellationToken: cancellationToken);
+        var content = items.Count == 0
+            ? Html.Of($"<p>The outbox is empty.</p>")
+            : Html.Of($"""
+                <table><thead><tr><th>Sent at</th><th>Cycle</th><th>Key</th><th>Kind</th><th>To</th><th>Subject</th><th>Attachments</th><th>Action</th></tr></thead>
+                <tbody>{Html.Join(items.OrderByDescending(i => i.SentAt), Row)}</tbody></table>
+                """);
+        return PageResults.Page(context, "Outbox", content);
+    }
+
+    private static HtmlText Row(OutboxListItem i) => Html.Of($"""
+        <tr><td>{Html.Time(i.SentAt)}</td><td><a href="/cycles/{Html.Segment(i.CycleId)}">{i.CycleId}</a></td>
+        <td><a href="{MessageUrl(i.CycleId, i.MessageKey)}">{i.MessageKey}</a></td><td>{i.Kind}</td><td>{string.Join(", ", i.To)}</td><td>{i.Subject}</td>
+        <td>{i.AttachmentCount}{(i.AttachmentSha256 is { } sha ? Html.Of($"<br><small>SHA-256 <code>{sha}</code></small>") : HtmlText.Empty)}</td>
+        <td>{(i.Action is { } a ? ActionLink(a.Url, a.Label) : HtmlText.Empty)}</td></tr>
+        """);
+
+    /// <summary>The message's action link, only when it is an http(s) URL (a <c>javascript:</c> link is shown as text).</summary>
+    private static HtmlText ActionLink(string url, string label) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? Html.Of($"""<a href="{url}">{label}</a>""")
+            : Html.Of($"{label}: {url}");
+
+    internal static async Task<ContentHttpResult> Show(
+        string cycleId, string messageKey, HttpContext context, [FromServices] IOutboxReader outbox, CancellationToken cancellationToken)
+    {
+        var item = await outbox.GetAsync(cycleId, messageKey, cancellationToken);
+        if (item is null) return PageResults.NotFound(context, $"There is no message '{messageKey}' of cycle '{cycleId}' in the outbox.");
+        var m = item.Message;
+        var content = Html.Of($"""
+            <table>
+            <tr><th>Subject</th><td>{m.Subject}</td></tr>
+            <tr><th>To</th><td>{string.Join(", ", m.To)}</td></tr>
+            {(m.Cc.Count == 0 ? HtmlText.Empty : Html.Of($"<tr><th>Cc</th><td>{string.Join(", ", m.Cc)}</td></tr>"))}
+            <tr><th>Sent at</th><td>{Html.Time(item.SentAt)}</td></tr>
+            <tr><th>Kind</th><td>{m.Kind}</td></tr>
+            <tr><th>Cycle</th><td><a href="/cycles/{Html.Segment(m.CycleId)}">{m.CycleId}</a></td></tr>
+            <tr><th>Key</th><td>{m.MessageKey}</td></tr>
+            {(m.Action is { } a ? Html.Of($"<tr><th>Action</th><td>{ActionLink(a.Url, a.Label)}</td></tr>") : HtmlText.Empty)}
+            </table>
+            <h2>Attachments</h2>
+            {(m.Attachments.Count == 0 ? Html.Of($"<p>None.</p>") : Html.Of($"<ul>{Html.Join(m.Attachments.Select((x, i) => Html.Of($"""<li><a href="/outbox/{Html.Segment(m.CycleId)}/attachment/{i}/{Html.Path(m.MessageKey)}">{x.FileName}</a> ({x.ContentType}, {x.Length} bytes)</li>""")))}</ul>"))}
+            {(item.AttachmentSha256 is { } sha ? Html.Of($"<p>SHA-256 of the attachment: <code>{sha}</code></p>") : HtmlText.Empty)}
+            <h2>Body</h2>
+            <iframe sandbox="" referrerpolicy="no-referrer" title="Message body" srcdoc="{m.HtmlBody}"></iframe>
+            """);
+        return PageResults.Page(context, m.Subject, content);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ContentHttpResult>> Attachment(
+        string cycleId, int index, string messageKey, HttpContext context, [FromServices] IOutboxReader outbox, CancellationToken cancellationToken)
+    {
+        var item = await outbox.GetAsync(cycleId, messageKey, cancellationToken);
+        if (item is null || index < 0 || index >= item.Message.Attachments.Count)
+        {
+            return PageResults.NotFound(context, $"There is no attachment {index} of message '{messageKey}' of cycle '{cycleId}'.");
+        }
+        var attachment = item.Message.Attachments[index];
+        return TypedResults.File(attachment.Content, attachment.ContentType, attachment.FileName);
+    }
+}

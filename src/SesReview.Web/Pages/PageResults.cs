@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SesReview.Web.Pages;
+
+/// <summary>HTML answers. Every page forbids scripts (Content-Security-Policy) and may not be framed by other sites.</summary>
+internal static class PageResults
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+
+    public static ContentHttpResult Page(HttpContext context, string title, HtmlText content, int statusCode = StatusCodes.Status200OK)
+    {
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Content(Layout.Page(title, content).Value, "text/html; charset=utf-8", null, statusCode);
+    }
+
+    /// <summary>Task pages: the URL carries the credential, so nothing is cached and no referrer leaves the page.</summary>
+    public static void MarkSensitive(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    public static ContentHttpResult NotFound(HttpContext context, string message) =>
+        Page(context, "Not found", Html.Of($"<p>{message}</p>"), StatusCodes.Status404NotFound);
+}
