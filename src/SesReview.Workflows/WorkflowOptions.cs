@@ -33,6 +33,12 @@ public sealed class WorkflowOptions
     /// <summary>Start of business in the agency's time zone, when reminders and warnings go out.</summary>
     public TimeOnly StartOfBusiness { get; set; } = new(9, 0);
 
+    /// <summary>Attempts of a failing activity before its step, and so the cycle, fails with the activity's error (1–10).</summary>
+    public int ActivityRetryAttempts { get; set; } = 6;
+
+    /// <summary>Wait before the second attempt; each later wait doubles, at most 2 minutes (0.1 s–5 min).</summary>
+    public TimeSpan ActivityRetryFirstInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Demo/test: the approver's task is due this long after it is created.</summary>
     public TimeSpan? ApproverDueAfter { get; set; }
 
@@ -60,6 +66,9 @@ public sealed class WorkflowOptions
         if (EscalationRepeatBusinessDays is < 0 or > 30) Fail($"{p}EscalationRepeatBusinessDays", "must be between 0 and 30");
         if (InternalCutOffBusinessDaysBeforeDeadline is < 0 or > 30) Fail($"{p}InternalCutOffBusinessDaysBeforeDeadline", "must be between 0 and 30");
         if (DeadlineAtRiskBusinessDays is < 0 or > 30) Fail($"{p}DeadlineAtRiskBusinessDays", "must be between 0 and 30");
+        if (ActivityRetryAttempts is < 1 or > 10) Fail($"{p}ActivityRetryAttempts", "must be between 1 and 10");
+        if (ActivityRetryFirstInterval < TimeSpan.FromMilliseconds(100) || ActivityRetryFirstInterval > TimeSpan.FromMinutes(5))
+            Fail($"{p}ActivityRetryFirstInterval", "must be between 00:00:00.1 and 00:05:00");
         if (ApproverDueAfter is { } due && due <= TimeSpan.Zero) Fail($"{p}ApproverDueAfter", "must be positive");
         if (ReminderLeadTimes is not null && ReminderLeadTimes.Any(t => t <= TimeSpan.Zero)) Fail($"{p}ReminderLeadTimes", "must be positive durations");
         if (EscalationRepeatAfter is { } repeat && repeat < TimeSpan.Zero) Fail($"{p}EscalationRepeatAfter", "must not be negative");

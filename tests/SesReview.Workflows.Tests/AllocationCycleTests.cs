@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using SesReview.Domain.Samples;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
@@ -53,8 +54,8 @@ public sealed class AllocationCycleTests
         var signOff2 = await harness.WaitForMessageAsync(cycle.CycleId, "task/signoff-r2/r2/initial");
         Assert.True((await harness.Approvals.SignOffAsync(WorkflowHarness.TokenOf(signOff2), approve: true, null, Origin)).Recorded);
 
-        var done = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, getInputsAndOutputs: true, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        Assert.Equal(Durable.History.OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var done = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, getInputsAndOutputs: true, cancellation: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(2, done.ReadOutputAs<CycleOutcome>()!.SignOffRounds);
         var submission = await harness.WaitForMessageAsync(cycle.CycleId, "submission/opm");
         var package = await harness.Cycles.GetPackageAsync(cycle.CycleId);

@@ -1,4 +1,5 @@
-using Durable;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Samples;
 using SesReview.Notifications;
@@ -57,8 +58,8 @@ public sealed class DesignationCycleTests
         var signed = await harness.Approvals.SignOffAsync(WorkflowHarness.TokenOf(signOff), approve: true, null, Origin);
         Assert.True(signed.Recorded, signed.Message);
 
-        var done = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, getInputsAndOutputs: true, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        Assert.Equal(Durable.History.OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var done = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, getInputsAndOutputs: true, cancellation: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         var submission = await harness.WaitForMessageAsync(cycle.CycleId, "submission/opm");
         Assert.Equal("allocation-management@opm.gov", submission.Message.To.Single());
         Assert.Single(submission.Message.Attachments);

@@ -75,14 +75,14 @@ public sealed class StartCycleTests
         var input = await harness.Cycles.StartAsync(request, "chco", RequestOrigin.Api("127.0.0.1"));
         // Simulate a crash between the two steps: the cycle's record exists, its orchestration does not.
         await harness.Client.TerminateInstanceAsync("half-started");
-        await harness.Client.WaitForInstanceCompletionAsync("half-started", cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        await harness.Client.WaitForInstanceCompletionAsync("half-started", cancellation: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         await harness.Client.PurgeInstanceAsync("half-started");
         Assert.Equal("NotScheduled", (await harness.Cycles.GetAsync("half-started"))!.Summary.RuntimeStatus);
 
         var resumed = await harness.Cycles.StartAsync(request, "chco", RequestOrigin.Api("127.0.0.1"));
         Assert.Equal(input.StartedAt, resumed.StartedAt); // the saved input, not a new one
         Assert.Equal(input.InventoryUploadId, resumed.InventoryUploadId);
-        var running = await harness.Client.WaitForInstanceStartAsync("half-started", cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        var running = await harness.Client.WaitForInstanceStartAsync("half-started", cancellation: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         Assert.False(running.IsCompleted);
     }
 }

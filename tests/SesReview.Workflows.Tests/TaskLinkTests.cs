@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Samples;
 using SesReview.Workflows.Approvals;
@@ -91,11 +92,11 @@ public sealed class TaskLinkTests
         var (harness, cycle, token) = await StartAsync();
         await using var _h = harness;
         Assert.Equal(CancelOutcome.Cancelled, await harness.Cycles.CancelAsync(cycle.CycleId, "Started with the wrong inventory", "chco@agency.example.gov", Origin));
-        var ended = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        Assert.Equal(Durable.History.OrchestrationRuntimeStatus.Terminated, ended.RuntimeStatus);
+        var ended = await harness.Client.WaitForInstanceCompletionAsync(cycle.CycleId, cancellation: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, ended.RuntimeStatus);
         var taskInstance = (await harness.Store.GetTaskAsync(cycle.CycleId, "decision-01"))!.InstanceId;
-        var task = await harness.Client.WaitForInstanceCompletionAsync(taskInstance, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        Assert.Equal(Durable.History.OrchestrationRuntimeStatus.Terminated, task.RuntimeStatus);
+        var task = await harness.Client.WaitForInstanceCompletionAsync(taskInstance, cancellation: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, task.RuntimeStatus);
         Assert.Equal(TaskAccess.Gone, (await harness.Approvals.OpenAsync(token)).Access);
         // A repeat (e.g. after a crash half-way) succeeds again and leaves one audit entry.
         Assert.Equal(CancelOutcome.Cancelled, await harness.Cycles.CancelAsync(cycle.CycleId, "again", "chco@agency.example.gov", Origin));

@@ -82,7 +82,7 @@ internal static class CyclePage
             <tr><th>CHCO / signer</th><td>{d.Input.Chco.Name} &lt;{d.Input.Chco.Email}&gt; / {d.Input.Signer.Name} &lt;{d.Input.Signer.Email}&gt;</td></tr>
             <tr><th>Started</th><td>{Html.Time(d.Input.StartedAt)} by {d.Input.StartedBy}</td></tr>
             {(st?.Message is { } m ? Html.Of($"<tr><th>Status message</th><td>{m}</td></tr>") : HtmlText.Empty)}
-            {(d.FailureMessage is { } f ? Html.Of($"<tr><th>Failure</th><td>{f}</td></tr>") : HtmlText.Empty)}
+            {(d.Attention is { } a ? Html.Of($"<tr><th>Needs attention</th><td class=\"attention\">{a}</td></tr>") : HtmlText.Empty)}
             {(d.CancelReason is { } c ? Html.Of($"<tr><th>Cancelled because</th><td>{c}</td></tr>") : HtmlText.Empty)}
             </table>
             """);

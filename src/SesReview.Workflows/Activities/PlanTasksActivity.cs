@@ -25,7 +25,7 @@ public sealed class PlanTasksActivity(CycleStore store, SchedulePlanner planner)
             var signOff = NewTask(cycle, $"signoff-r{input.Round}", TaskKind.SignOff, input.Round, cycle.Signer, [], [], schedule, input.Now);
             await store.TryAddTaskAsync(signOff, ct);
             var stored = await store.GetTaskAsync(cycle.CycleId, signOff.TaskId, ct) ?? signOff;
-            return [new TaskPlan(cycle.CycleId, signOff.TaskId, TaskKind.SignOff, input.Round, 1, schedule, stored.Delegations.Count)];
+            return [new TaskPlan(cycle.CycleId, signOff.TaskId, TaskKind.SignOff, input.Round, 1, schedule, stored.Delegations.Count, cycle.Retry)];
         }
 
         if (input.Round > 1)
@@ -37,7 +37,7 @@ public sealed class PlanTasksActivity(CycleStore store, SchedulePlanner planner)
                 {
                     Round = input.Round, State = TaskState.Open, CompletedAt = null, OverdueSince = null, DueAt = schedule.DueAt, SendBackNote = input.SendBackNote,
                 }, ct);
-                plans.Add(new TaskPlan(cycle.CycleId, task.TaskId, input.Kind, input.Round, Items(reopened!), schedule, reopened!.Delegations.Count));
+                plans.Add(new TaskPlan(cycle.CycleId, task.TaskId, input.Kind, input.Round, Items(reopened!), schedule, reopened!.Delegations.Count, cycle.Retry));
             }
             return plans;
         }
@@ -60,7 +60,7 @@ public sealed class PlanTasksActivity(CycleStore store, SchedulePlanner planner)
                 : [];
             var task = NewTask(cycle, $"{prefix}-{i + 1:D2}", input.Kind, 1, groups[i].Key, owned, positions, schedule, input.Now);
             await store.TryAddTaskAsync(task, ct);
-            result.Add(new TaskPlan(cycle.CycleId, task.TaskId, input.Kind, 1, Items(task), schedule));
+            result.Add(new TaskPlan(cycle.CycleId, task.TaskId, input.Kind, 1, Items(task), schedule, Retry: cycle.Retry));
         }
         return result;
     }

@@ -1,3 +1,5 @@
+using SesReview.Workflows.Orchestrations;
+
 namespace SesReview.Workflows.Cycles;
 
 /// <summary>
@@ -19,4 +21,5 @@ public sealed record CycleInput(
     DateOnly AsOf,
     DateOnly? NewAgencyHeadAppointedOn,
     DateTimeOffset StartedAt,
-    string StartedBy);
+    string StartedBy,
+    ActivityRetry? Retry = null);

@@ -7,6 +7,7 @@ using SesReview.Domain.Settings;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Audit;
 using SesReview.Workflows.Inventory;
+using SesReview.Workflows.Orchestrations;
 using SesReview.Workflows.Scheduling;
 
 namespace SesReview.Workflows.Cycles;
@@ -21,6 +22,7 @@ public sealed partial class CycleService(
     SchedulePlanner planner,
     DesignationReviewOptions designation,
     AllocationReviewOptions allocation,
+    WorkflowOptions workflow,
     TimeProvider time) : ICycleService
 {
     public async Task<CycleInput> StartAsync(StartCycleRequest request, string actor, RequestOrigin origin, CancellationToken cancellationToken = default)
@@ -71,7 +73,8 @@ public sealed partial class CycleService(
             kind == CycleKind.DesignationReview ? $"Career reserved designation review — {request.Agency!.Trim()}" : $"Executive allocation review — {request.Agency!.Trim()}",
             memoDate, dueDate, calendar.CloseOfBusiness(dueDate), upload!.UploadId, Clean(request.Chco!), Clean(request.Signer ?? request.Chco!),
             [.. approvers.Select(a => a with { Component = a.Component.Trim(), Approver = Clean(a.Approver) })],
-            request.AsOf ?? planner.LocalDate(now), request.NewAgencyHeadAppointedOn, now, actor);
+            request.AsOf ?? planner.LocalDate(now), request.NewAgencyHeadAppointedOn, now, actor,
+            new ActivityRetry(workflow.ActivityRetryAttempts, workflow.ActivityRetryFirstInterval));
 
         // Insert-only, so two starts with one id cannot both win, and a finished cycle's records are never reused
         // (its tasks, decisions and message keys would leak into the new run).
@@ -130,7 +133,9 @@ public sealed partial class CycleService(
             await store.GetPackageAsync(cycleId, cancellationToken),
             await store.GetSubmissionAsync(cycleId, cancellationToken),
             metadata?.FailureDetails?.ErrorMessage,
-            record.CancelReason);
+            record.CancelReason,
+            metadata is null || record.CancelReason is not null ? null
+                : CycleHealth.Describe(summary.RuntimeStatus, summary.Status?.Phase, metadata.FailureDetails?.ErrorMessage, metadata.CreatedAt, metadata.LastUpdatedAt, time.GetUtcNow()));
     }
 
     public async Task<IReadOnlyList<PositionState>> GetPositionsAsync(string cycleId, CancellationToken cancellationToken = default)

@@ -15,6 +15,7 @@ public sealed record CycleSummary(
     DateTimeOffset DueAt);
 
 /// <summary>Everything about one cycle for the status page and API.</summary>
+/// <param name="Attention">Why the cycle failed or seems stuck, in words (<see cref="CycleHealth"/>); null when healthy.</param>
 public sealed record CycleDetails(
     CycleSummary Summary,
     CycleInput Input,
@@ -23,7 +24,8 @@ public sealed record CycleDetails(
     PackageRecord? Package,
     SubmissionRecord? Submission,
     string? FailureMessage,
-    string? CancelReason);
+    string? CancelReason,
+    string? Attention = null);
 
 /// <summary>One position's state in a cycle, for compliance staff.</summary>
 public sealed record PositionState(

@@ -18,18 +18,18 @@ public sealed class AllocationCycleOrchestrator : TaskOrchestrator<CycleInput, C
     {
         var run = new CycleRun(context, cycle);
         run.SetStatus(run.Status);
-        var outline = await context.CallActivityAsync<InventoryOutline>(ActivityNames.LoadInventory, cycle, Retries.Standard);
+        var outline = await context.CallActivityAsync<InventoryOutline>(ActivityNames.LoadInventory, cycle, Retries.For(cycle.Retry));
         run.Start(outline.Schedule);
         run.SetStatus(run.Status with { Phase = CyclePhase.Planning, Positions = outline.Positions, Assessed = outline.Positions });
 
         var plans = await context.CallActivityAsync<IReadOnlyList<TaskPlan>>(ActivityNames.PlanTasks,
             new PlanTasksInput(cycle, TaskKind.Proposal, 1, run.Now, outline.Schedule.CutOffAt, null,
-                [.. outline.Components.Select(c => c.Component)], null), Retries.Standard);
+                [.. outline.Components.Select(c => c.Component)], null), Retries.For(cycle.Retry));
 
         int rounds = await run.TasksThenSignOffAsync(TaskKind.Proposal, plans, CyclePhase.AwaitingProposals, CyclePhase.Consolidating);
 
         run.SetStatus(run.Status with { Phase = CyclePhase.BuildingPackage });
-        await context.CallActivityAsync<PackageRecord>(ActivityNames.BuildPackage, new BuildPackageInput(cycle, rounds, Final: true), Retries.Standard);
+        await context.CallActivityAsync<PackageRecord>(ActivityNames.BuildPackage, new BuildPackageInput(cycle, rounds, Final: true), Retries.For(cycle.Retry));
         return await run.SubmitAsync(rounds);
     }
 }

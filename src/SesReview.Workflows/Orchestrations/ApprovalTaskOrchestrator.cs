@@ -20,7 +20,7 @@ public sealed class ApprovalTaskOrchestrator : TaskOrchestrator<TaskPlan, TaskPr
     {
         var taskRef = new TaskRef(plan.CycleId, plan.TaskId);
         await context.CallActivityAsync<bool>(ActivityNames.SendTaskNotice,
-            new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Initial, 0, 0), Retries.Standard);
+            new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Initial, 0, 0), Retries.For(plan.Retry));
 
         var schedule = plan.Schedule;
         var timers = schedule.Reminders.Select((at, i) => new Timer(at, true, i + 1, schedule.ReminderBusinessDaysLeft.ElementAtOrDefault(i)))
@@ -46,7 +46,7 @@ public sealed class ApprovalTaskOrchestrator : TaskOrchestrator<TaskPlan, TaskPr
                 if (received.CutOff)
                 {
                     var closed = await context.CallActivityAsync<TaskProgress>(ActivityNames.CloseTask,
-                        new CloseTaskInput(plan.CycleId, plan.TaskId, plan.Round, TaskState.ClosedAtCutOff), Retries.Standard);
+                        new CloseTaskInput(plan.CycleId, plan.TaskId, plan.Round, TaskState.ClosedAtCutOff), Retries.For(plan.Retry));
                     Report(context, closed, null);
                     return closed;
                 }
@@ -56,18 +56,18 @@ public sealed class ApprovalTaskOrchestrator : TaskOrchestrator<TaskPlan, TaskPr
                 nextTimer++;
                 if (next!.IsReminder)
                     await context.CallActivityAsync<bool>(ActivityNames.SendTaskNotice,
-                        new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Reminder, next.Sequence, next.BusinessDaysLeft), Retries.Standard);
+                        new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Reminder, next.Sequence, next.BusinessDaysLeft), Retries.For(plan.Retry));
                 else
                     await context.CallActivityAsync<bool>(ActivityNames.Escalate,
-                        new EscalationNotice(plan.CycleId, plan.TaskId, plan.Round, next.Sequence), Retries.Standard);
+                        new EscalationNotice(plan.CycleId, plan.TaskId, plan.Round, next.Sequence), Retries.For(plan.Retry));
             }
 
-            var progress = await context.CallActivityAsync<TaskProgress>(ActivityNames.GetTaskProgress, taskRef, Retries.Standard);
+            var progress = await context.CallActivityAsync<TaskProgress>(ActivityNames.GetTaskProgress, taskRef, Retries.For(plan.Retry));
             if (progress.Delegations > delegationsSeen)
             {
                 delegationsSeen = progress.Delegations;
                 await context.CallActivityAsync<bool>(ActivityNames.SendTaskNotice,
-                    new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Delegated, delegationsSeen, 0), Retries.Standard);
+                    new TaskNotice(plan.CycleId, plan.TaskId, plan.Round, NoticePurpose.Delegated, delegationsSeen, 0), Retries.For(plan.Retry));
             }
             var upcoming = nextTimer < timers.Count ? timers[nextTimer].At : (DateTimeOffset?)null;
             Report(context, progress, upcoming);

@@ -17,7 +17,7 @@ public sealed class AssessComponentOrchestrator : TaskOrchestrator<AssessCompone
         {
             slices.Add(context.CallActivityAsync<ComponentAssessment>(ActivityNames.AssessPositions,
                 new AssessBatchInput(input.CycleId, input.UploadId, input.Agency, input.Component, skip, input.BatchSize, input.AsOf, input.NewAgencyHeadAppointedOn),
-                Retries.Standard));
+                Retries.For(input.Retry)));
         }
         var results = await Task.WhenAll(slices);
         return new ComponentAssessment(input.Component, results.Sum(r => r.Assessed), results.Sum(r => r.Identified), [.. results.SelectMany(r => r.NeedsDecision)]);

@@ -57,7 +57,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
                 continue;
             }
             _warned = true;
-            await context.CallActivityAsync<bool>(ActivityNames.WarnDeadlineAtRisk, new CycleRef(cycle.CycleId), Retries.Standard);
+            await context.CallActivityAsync<bool>(ActivityNames.WarnDeadlineAtRisk, new CycleRef(cycle.CycleId), Retries.For(cycle.Retry));
         }
     }
 
@@ -107,7 +107,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
             await RunTasksAsync(plans, cutOff);
 
             SetStatus(Status with { Phase = packagePhase, NextDeadline = cycle.DueAt });
-            await context.CallActivityAsync<PackageRecord>(ActivityNames.BuildPackage, new BuildPackageInput(cycle, round, Final: false), Retries.Standard);
+            await context.CallActivityAsync<PackageRecord>(ActivityNames.BuildPackage, new BuildPackageInput(cycle, round, Final: false), Retries.For(cycle.Retry));
 
             var (approved, note) = await SignOffAsync(round);
             if (approved) return round;
@@ -117,7 +117,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
             // due period and are escalated until they answer.
             cutOff = Schedule.DeadlineAt > Now ? Schedule.DeadlineAt : DateTimeOffset.MaxValue;
             plans = await context.CallActivityAsync<IReadOnlyList<TaskPlan>>(ActivityNames.PlanTasks,
-                new PlanTasksInput(cycle, kind, round + 1, Now, cutOff, null, null, note), Retries.Standard);
+                new PlanTasksInput(cycle, kind, round + 1, Now, cutOff, null, null, note), Retries.For(cycle.Retry));
         }
     }
 
@@ -125,7 +125,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     public async Task<CycleOutcome> SubmitAsync(int rounds)
     {
         SetStatus(Status with { Phase = CyclePhase.Submitting });
-        var submission = await context.CallActivityAsync<SubmissionRecord>(ActivityNames.SubmitToOpm, new CycleRef(cycle.CycleId), Retries.Standard);
+        var submission = await context.CallActivityAsync<SubmissionRecord>(ActivityNames.SubmitToOpm, new CycleRef(cycle.CycleId), Retries.For(cycle.Retry));
         _warningCancel.Cancel();
         SetStatus(Status with { Phase = CyclePhase.Submitted, NextDeadline = null, NextReminder = null, Message = $"Sent to OPM at {submission.SentAt:u}." });
         return new CycleOutcome(cycle.CycleId, CyclePhase.Submitted, submission, rounds);
@@ -136,7 +136,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     {
         SetStatus(Status with { Phase = CyclePhase.AwaitingSignOff, SignOffRound = round });
         var plans = await context.CallActivityAsync<IReadOnlyList<TaskPlan>>(ActivityNames.PlanTasks,
-            new PlanTasksInput(cycle, TaskKind.SignOff, round, Now, Schedule!.DeadlineAt, null, null, null), Retries.Standard);
+            new PlanTasksInput(cycle, TaskKind.SignOff, round, Now, Schedule!.DeadlineAt, null, null, null), Retries.For(cycle.Retry));
         var plan = plans.Single();
         var outcome = await WhileWatchingAsync(context.CallSubOrchestratorAsync<TaskProgress>(OrchestratorNames.ApprovalTask, plan, new SubOrchestrationOptions(instanceId: plan.InstanceId)));
         return (outcome.Approved == true, outcome.Note);

@@ -17,14 +17,14 @@ public sealed class DesignationCycleOrchestrator : TaskOrchestrator<CycleInput, 
     {
         var run = new CycleRun(context, cycle);
         run.SetStatus(run.Status);
-        var outline = await context.CallActivityAsync<InventoryOutline>(ActivityNames.LoadInventory, cycle, Retries.Standard);
+        var outline = await context.CallActivityAsync<InventoryOutline>(ActivityNames.LoadInventory, cycle, Retries.For(cycle.Retry));
         run.Start(outline.Schedule);
 
         run.SetStatus(run.Status with { Phase = CyclePhase.Assessing, Positions = outline.Positions });
         var assessed = await run.WhileWatchingAsync(Task.WhenAll(outline.Components.Select((c, i) =>
             context.CallSubOrchestratorAsync<ComponentAssessment>(OrchestratorNames.AssessComponent,
                 new AssessComponentInput(cycle.CycleId, cycle.InventoryUploadId, cycle.Agency, c.Component, c.Positions, outline.AssessmentBatchSize,
-                    cycle.AsOf, cycle.NewAgencyHeadAppointedOn),
+                    cycle.AsOf, cycle.NewAgencyHeadAppointedOn, cycle.Retry),
                 new SubOrchestrationOptions(instanceId: $"{cycle.CycleId}:assess:{i:D3}")))));
         run.SetStatus(run.Status with
         {
@@ -36,7 +36,7 @@ public sealed class DesignationCycleOrchestrator : TaskOrchestrator<CycleInput, 
 
         var plans = await context.CallActivityAsync<IReadOnlyList<TaskPlan>>(ActivityNames.PlanTasks,
             new PlanTasksInput(cycle, TaskKind.Decision, 1, run.Now, outline.Schedule.CutOffAt,
-                assessed.ToDictionary(a => a.Component, a => a.NeedsDecision, StringComparer.Ordinal), null, null), Retries.Standard);
+                assessed.ToDictionary(a => a.Component, a => a.NeedsDecision, StringComparer.Ordinal), null, null), Retries.For(cycle.Retry));
         if (plans.Count == 0) run.SetStatus(run.Status with { Message = "No identified position needs a decision." });
 
         int rounds = await run.TasksThenSignOffAsync(TaskKind.Decision, plans, CyclePhase.AwaitingDecisions, CyclePhase.BuildingPackage);

@@ -13,7 +13,8 @@ public sealed record InventoryOutline(int Positions, IReadOnlyList<ComponentOutl
 public sealed record ComponentOutline(string Component, int Positions);
 
 public sealed record AssessComponentInput(
-    string CycleId, string UploadId, string Agency, string Component, int Positions, int BatchSize, DateOnly AsOf, DateOnly? NewAgencyHeadAppointedOn);
+    string CycleId, string UploadId, string Agency, string Component, int Positions, int BatchSize, DateOnly AsOf, DateOnly? NewAgencyHeadAppointedOn,
+    ActivityRetry? Retry = null);
 
 public sealed record AssessBatchInput(
     string CycleId, string UploadId, string Agency, string Component, int Skip, int Take, DateOnly AsOf, DateOnly? NewAgencyHeadAppointedOn);
@@ -30,7 +31,8 @@ public sealed record PlanTasksInput(
 
 /// <summary>One task as its sub-orchestration follows it.</summary>
 /// <param name="DelegationsAtStart">Delegations made before this round (their delegates were told then).</param>
-public sealed record TaskPlan(string CycleId, string TaskId, TaskKind Kind, int Round, int Items, TaskSchedule Schedule, int DelegationsAtStart = 0)
+public sealed record TaskPlan(
+    string CycleId, string TaskId, TaskKind Kind, int Round, int Items, TaskSchedule Schedule, int DelegationsAtStart = 0, ActivityRetry? Retry = null)
 {
     public string InstanceId => ApprovalTask.TaskInstanceId(CycleId, TaskId, Round);
 }
