@@ -3,6 +3,7 @@ using SesReview.Web.Api;
 using SesReview.Host.Configuration;
 using SesReview.Web.Management;
 using SesReview.Web.Pages;
+using SesReview.DurableHosting;
 using SesReview.Workflows.Hosting;
 using SesReview.Workflows.Storage;
 
@@ -22,6 +23,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.PropertyNamingPolicy = WorkflowJson.Options.PropertyNamingPolicy;
 });
 builder.Services.AddSesReviewWorkflows(builder.Configuration);
+// The engine: the Durable Task Framework on Azure Storage (Azurite locally), its worker in this process. Several hosts on
+// one storage account and task hub share the work through DTFx's partitions.
+builder.Services.AddDurableTaskOnAzureStorage(builder.Configuration, WorkflowServiceCollectionExtensions.RegisterWorkflows, WorkflowJson.DurablePayloads);
 
 var app = builder.Build();
 

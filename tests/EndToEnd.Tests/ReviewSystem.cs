@@ -47,11 +47,8 @@ public sealed class ReviewSystem : IAsyncDisposable
             ["Approvals__SigningKey"] = SigningKey,
             ["Runtime__SystemKey"] = SystemKey,
             ["extensions__durableTask__hubName"] = "E2E" + Guid.NewGuid().ToString("N")[..8],
-            // A killed host's messages and partitions come back within seconds, not minutes.
-            ["extensions__durableTask__storageProvider__workItemLockTimeout"] = "00:00:10",
-            ["extensions__durableTask__storageProvider__MessageVisibilityTimeout"] = "00:00:10",
-            ["extensions__durableTask__storageProvider__PartitionLeaseDuration"] = "00:00:05",
-            ["extensions__durableTask__storageProvider__PartitionLeaseRenewInterval"] = "00:00:01",
+            // The product's visibility timeouts and leases, so the kills below measure its real resumption time; an idle
+            // hub polls every second instead of every 5 s so the many short waits of the test add up to less.
             ["extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
             ["Workflows__AssessmentBatchSize"] = "10",
             ["Workflows__ApproverDueAfter"] = "00:00:08",

@@ -44,7 +44,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Uploading_an_inventory_with_errors_answers_400_listing_every_import_error()
     {
-        using var host = new HostFactory();
+        await using var host = await HostFactory.StartNewAsync();
         host.Uploads.Errors =
         [
             new ImportError("inventory.xlsx", "Positions", 7, "Pay plan", "XX", "Pay plan must be ES, SL or ST."),

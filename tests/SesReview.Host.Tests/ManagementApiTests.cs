@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Durable.Client;
-using Durable.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using SesReview.Host.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,12 +24,16 @@ public class ManagementApiTests : IClassFixture<HostFactory>
     private async Task<string> StartWaitingInstance(string id)
     {
         _host.CreateClient(); // starts the host and its worker
-        await Durable.ScheduleNewOrchestrationInstanceAsync(HostFactory.WaitForApproval, instanceId: id);
-        await Durable.WaitForInstanceStartAsync(id, cancellationToken: Bound());
+        await Durable.ScheduleNewOrchestrationInstanceAsync(HostFactory.WaitForApproval, new StartOrchestrationOptions(id));
+        await Durable.WaitForInstanceStartAsync(id, cancellation: Bound());
         return id;
     }
 
     private static string Key => "code=" + HostFactory.SystemKey;
+
+    private Task<OrchestrationMetadata> WaitForStatusAsync(string id, OrchestrationRuntimeStatus status) =>
+        TestSupport.Poll.UntilAsync(async () => await Durable.GetInstanceAsync(id) is { } m && m.RuntimeStatus == status ? m : null,
+            TimeSpan.FromSeconds(30), async () => $"instance {id} is {(await Durable.GetInstanceAsync(id))?.RuntimeStatus}, not {status}");
 
     [Fact]
     public async Task Management_routes_answer_401_without_the_system_key_or_with_a_wrong_one()
@@ -76,7 +80,7 @@ public class ManagementApiTests : IClassFixture<HostFactory>
             new StringContent("\"approved\"", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var done = await Durable.WaitForInstanceCompletionAsync(id, cancellationToken: Bound());
+        var done = await Durable.WaitForInstanceCompletionAsync(id, cancellation: Bound());
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal("approved", done.ReadOutputAs<string>());
     }
@@ -89,7 +93,7 @@ public class ManagementApiTests : IClassFixture<HostFactory>
 
         Assert.Equal(HttpStatusCode.Conflict, (await client.DeleteAsync($"{Instances}/{id}?{Key}")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"{Instances}/{id}/terminate?reason=wrong+inventory&{Key}", null)).StatusCode);
-        var done = await Durable.WaitForInstanceCompletionAsync(id, cancellationToken: Bound());
+        var done = await Durable.WaitForInstanceCompletionAsync(id, cancellation: Bound());
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
 
         var status = JsonDocument.Parse(await client.GetStringAsync($"{Instances}/{id}?{Key}")).RootElement;
@@ -110,9 +114,9 @@ public class ManagementApiTests : IClassFixture<HostFactory>
         var client = _host.CreateClient();
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"{Instances}/{id}/suspend?reason=hold&{Key}", null)).StatusCode);
-        await Durable.WaitAsync(id, false, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Suspended, Bound());
+        await WaitForStatusAsync(id, OrchestrationRuntimeStatus.Suspended);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"{Instances}/{id}/resume?reason=go&{Key}", null)).StatusCode);
-        await Durable.WaitAsync(id, false, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running, Bound());
+        await WaitForStatusAsync(id, OrchestrationRuntimeStatus.Running);
     }
 
     [Fact]
@@ -146,8 +150,7 @@ public class ManagementApiTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Without_a_configured_system_key_the_routes_answer_503_naming_the_setting()
     {
-        using var host = new HostFactory();
-        using var unkeyed = host.WithWebHostBuilder(b => b.UseSetting("Runtime:SystemKey", "set in configuration or Key Vault, never here"));
+        using var unkeyed = _host.WithWebHostBuilder(b => b.UseSetting("Runtime:SystemKey", "set in configuration or Key Vault, never here"));
         var response = await unkeyed.CreateClient().GetAsync($"{Instances}?code=anything");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

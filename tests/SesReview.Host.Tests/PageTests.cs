@@ -136,7 +136,7 @@ public class PageTests : IClassFixture<HostFactory>
     [Fact]
     public async Task New_cycle_form_lists_import_errors_with_row_and_column_and_keeps_the_values()
     {
-        using var host = new HostFactory();
+        await using var host = await HostFactory.StartNewAsync();
         host.Uploads.Errors = [new ImportError("inventory.xlsx", "Positions", 7, "Pay plan", "XX", "Pay plan must be ES, SL or ST.")];
         var client = host.CreateClient();
         using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", await Browser.AntiforgeryField(client, "/cycles/new"));

@@ -106,7 +106,7 @@ public class TaskPageTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Errors_from_the_service_come_back_as_400_listing_each_field_with_the_typed_values_kept()
     {
-        using var host = new HostFactory();
+        await using var host = await HostFactory.StartNewAsync();
         host.Approvals.Pages["invalid"] = new TaskPage(TaskAccess.Ok, null, Samples.DecisionView("c"));
         host.Approvals.Invalid = [new FieldError("justification[P-001]", "A retention request needs at least 50 characters of justification.")];
 

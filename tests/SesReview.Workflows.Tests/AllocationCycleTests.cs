@@ -14,7 +14,7 @@ public sealed class AllocationCycleTests
     [Fact]
     public async Task An_allocation_cycle_collects_proposals_is_sent_back_once_and_submits_the_signed_workbook()
     {
-        await using var harness = new WorkflowHarness();
+        await using var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(150, seed: 11));
         var head = new Person("Agency Head", "head@agency.example.gov");
         var cycle = await harness.Cycles.StartAsync(new StartCycleRequest

@@ -18,7 +18,7 @@ public sealed class DesignationCycleTests
     [Fact]
     public async Task A_designation_cycle_runs_from_start_to_the_OPM_email_with_every_decision_in_the_report()
     {
-        await using var harness = new WorkflowHarness();
+        await using var harness = await WorkflowHarness.StartAsync();
         var inventory = InventoryGenerator.Generate(200, seed: 7);
         var upload = await harness.UploadAsync(inventory);
         var components = upload.Components;
@@ -81,7 +81,7 @@ public sealed class DesignationCycleTests
     [Fact]
     public async Task An_undecided_task_gets_its_reminder_then_is_escalated_to_the_CHCO_and_shows_as_overdue()
     {
-        await using var harness = new WorkflowHarness(new Dictionary<string, string?>
+        await using var harness = await WorkflowHarness.StartAsync(new Dictionary<string, string?>
         {
             ["Workflows:ApproverDueAfter"] = "00:00:03",
             ["Workflows:ReminderLeadTimes:0"] = "00:00:02",
@@ -114,7 +114,7 @@ public sealed class DesignationCycleTests
     [Fact]
     public async Task Repeating_a_post_writes_an_audit_entry_the_first_post_did_not_reach_and_never_a_second_one()
     {
-        await using var harness = new WorkflowHarness();
+        await using var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 9));
         var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
         {
@@ -146,7 +146,7 @@ public sealed class DesignationCycleTests
     public async Task The_CHCO_is_warned_once_when_OPMs_deadline_is_near_and_the_package_is_not_submitted()
     {
         // A lead time longer than the whole cycle puts the warning moment in the past: it goes out at the first wait.
-        await using var harness = new WorkflowHarness(new Dictionary<string, string?> { ["Workflows:DeadlineAtRiskLeadTime"] = "400.00:00:00" });
+        await using var harness = await WorkflowHarness.StartAsync(new Dictionary<string, string?> { ["Workflows:DeadlineAtRiskLeadTime"] = "400.00:00:00" });
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 12));
         var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
         {

@@ -10,7 +10,7 @@ public sealed class StartCycleTests
     [Fact]
     public async Task An_inventory_with_errors_is_not_stored_and_a_cycle_cannot_start_from_it()
     {
-        await using var harness = new WorkflowHarness();
+        await using var harness = await WorkflowHarness.StartAsync();
         var bad = new MemoryStream("this is not a workbook"u8.ToArray());
         var result = await harness.Uploads.UploadAsync(new InventoryUploadRequest("inventory.xlsx", bad), "chco@agency.example.gov");
         Assert.False(result.Succeeded);
@@ -27,7 +27,7 @@ public sealed class StartCycleTests
     [Fact]
     public async Task Every_bad_field_of_a_start_request_is_named_at_once()
     {
-        await using var harness = new WorkflowHarness();
+        await using var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(50, seed: 1));
         var error = await Assert.ThrowsAsync<CycleRequestException>(() => harness.Cycles.StartAsync(new StartCycleRequest
         {
@@ -47,7 +47,7 @@ public sealed class StartCycleTests
     [Fact]
     public async Task A_cycle_id_that_was_used_before_is_refused_even_after_that_cycle_ended()
     {
-        await using var harness = new WorkflowHarness();
+        await using var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(50, seed: 2));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         StartCycleRequest Request() => new()
@@ -64,7 +64,7 @@ public sealed class StartCycleTests
     [Fact]
     public async Task A_start_that_stopped_after_saving_the_cycle_is_finished_by_starting_again_with_its_id()
     {
-        await using var harness = new WorkflowHarness();
+        await using var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(50, seed: 8));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var request = new StartCycleRequest

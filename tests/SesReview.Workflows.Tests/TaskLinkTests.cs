@@ -13,7 +13,7 @@ public sealed class TaskLinkTests
 
     private static async Task<(WorkflowHarness Harness, CycleInput Cycle, string Token)> StartAsync()
     {
-        var harness = new WorkflowHarness();
+        var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 3));
         var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
         {

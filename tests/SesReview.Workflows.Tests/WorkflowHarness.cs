@@ -1,10 +1,8 @@
-using Durable.Backend;
-using Durable.Client;
-using Durable.InMemory;
-using Durable.Options;
-using Durable.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SesReview.DurableHosting;
 using SesReview.Domain.Model;
 using SesReview.Notifications.Outbox;
 using SesReview.Notifications.Storage;
@@ -18,20 +16,28 @@ using SesReview.Workflows.Storage;
 namespace SesReview.Workflows.Tests;
 
 /// <summary>
-/// The workflows wired exactly as the host wires them (<see cref="WorkflowServiceCollectionExtensions.AddSesReviewWorkflows"/>),
-/// but on the in-memory engine, storage and outbox, with short reminder and due durations so a cycle runs in seconds.
+/// The workflows wired exactly as the host wires them (<see cref="WorkflowServiceCollectionExtensions.AddSesReviewWorkflows"/>
+/// on the Durable Task Framework's Azure Storage backend, <see cref="DurableHostingServiceCollectionExtensions.AddDurableTaskOnAzureStorage"/>),
+/// on an Azurite of its own, with the product's records and outbox in memory and short reminder and due durations so a
+/// cycle runs in seconds.
 /// </summary>
 public sealed class WorkflowHarness : IAsyncDisposable
 {
     public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
+    private readonly TestSupport.AzuriteProcess _azurite;
     private readonly ServiceProvider _services;
-    private readonly DurableTaskWorker _worker;
+    private readonly IHostedService _worker;
 
-    public WorkflowHarness(IDictionary<string, string?>? settings = null)
+    private WorkflowHarness(TestSupport.AzuriteProcess azurite, IDictionary<string, string?>? settings)
     {
+        _azurite = azurite;
         var values = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["extensions:durableTask:hubName"] = "wf" + Guid.NewGuid().ToString("N")[..10],
+            ["extensions:durableTask:storageProvider:partitionCount"] = "2",
+            // An idle hub polls its queues this often; the product's 5 s would make each step of a test wait for it.
+            ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
             ["Approvals:SigningKey"] = SigningKey,
             ["Workflows:PublicBaseUrl"] = "http://127.0.0.1:7071",
             ["Workflows:ApproverDueAfter"] = "00:10:00",
@@ -46,10 +52,18 @@ public sealed class WorkflowHarness : IAsyncDisposable
         services.AddSingleton<ILedgerStore>(new InMemoryLedgerStore());
         services.AddSingleton<IOutboxStore>(new InMemoryOutboxStore());
         services.AddSesReviewWorkflows(configuration);
-        services.AddSingleton<IOrchestrationService>(sp => new InMemoryOrchestrationService(TimeProvider.System, sp.GetRequiredService<DurableTaskOptions>()));
+        services.AddDurableTaskOnAzureStorage(configuration, WorkflowServiceCollectionExtensions.RegisterWorkflows, WorkflowJson.DurablePayloads);
         _services = services.BuildServiceProvider();
-        _worker = _services.GetRequiredService<DurableTaskWorker>();
-        _worker.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _worker = _services.GetServices<IHostedService>().Single();
+    }
+
+    /// <summary>Starts Azurite, then the workflows' worker on a new task hub.</summary>
+    public static async Task<WorkflowHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var azurite = await TestSupport.AzuriteProcess.StartAsync();
+        var harness = new WorkflowHarness(azurite, settings);
+        await harness._worker.StartAsync(CancellationToken.None);
+        return harness;
     }
 
     public InMemoryWorkflowStorage Storage { get; } = new();
@@ -92,5 +106,6 @@ public sealed class WorkflowHarness : IAsyncDisposable
     {
         await _worker.StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
+        await _azurite.DisposeAsync();
     }
 }

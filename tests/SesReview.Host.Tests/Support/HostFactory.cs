@@ -1,6 +1,9 @@
-using Durable.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using SesReview.DurableHosting;
+using SesReview.Workflows.Storage;
+using TestSupport;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,11 +16,32 @@ using SesReview.Workflows.Inventory;
 namespace SesReview.Host.Tests.Support;
 
 /// <summary>
-/// The host with the workflow services replaced by fakes and the durable engine on its in-memory backend, running two test
-/// orchestrators: <see cref="WaitForApproval"/> (waits for event <see cref="ApprovalEvent"/> and returns its payload) and nothing else.
+/// The host with the workflow services replaced by fakes and the durable engine (DTFx) on an Azurite of its own, running one
+/// test orchestrator: <see cref="WaitForApproval"/> (waits for event <see cref="ApprovalEvent"/> and returns its payload).
 /// </summary>
-public sealed class HostFactory : WebApplicationFactory<Program>
+public sealed class HostFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private AzuriteProcess? _azurite;
+
+    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
+
+    /// <summary>A host of a test's own (for fakes whose state must not leak into other tests).</summary>
+    public static async Task<HostFactory> StartNewAsync()
+    {
+        var host = new HostFactory();
+        await host.InitializeAsync();
+        return host;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+        _azurite = null;
+    }
+
     public const string SystemKey = "test-system-key";
     public const string WaitForApproval = "WaitForApproval";
     public const string ApprovalEvent = "Approval";
@@ -33,7 +57,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Runtime:SystemKey", SystemKey);
         builder.UseSetting("Approvals:SigningKey", "host-tests-signing-key-0123456789abcdef");
-        builder.UseSetting("AzureWebJobsStorage", "UseDevelopmentStorage=true");
+        var azurite = _azurite ?? throw new InvalidOperationException("The fixture starts Azurite first (IAsyncLifetime).");
+        builder.UseSetting("AzureWebJobsStorage", azurite.ConnectionString);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ICycleService>();
@@ -46,9 +71,16 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             services.AddSingleton<IApprovalService>(Approvals);
             services.AddSingleton<IAuditTrail>(Audit);
             services.AddSingleton<IOutboxReader>(Outbox);
-            // Registering the engine again replaces the app's (Azure Storage backend and its worker) with an in-memory
-            // one, so nothing polls Azure Storage.
-            services.AddDurableTask(null, r => r.AddOrchestratorFunc(WaitForApproval, async ctx => await ctx.WaitForExternalEvent<string>(ApprovalEvent)));
+            // Registering the engine again replaces the app's registry with the test orchestrator, on a hub of its own.
+            var engine = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["extensions:durableTask:hubName"] = "host" + Guid.NewGuid().ToString("N")[..10],
+                ["extensions:durableTask:storageProvider:partitionCount"] = "1",
+                ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
+            }).Build();
+            services.AddDurableTaskOnAzureStorage(engine,
+                r => r.AddOrchestratorFunc(WaitForApproval, async ctx => await ctx.WaitForExternalEvent<string>(ApprovalEvent)), WorkflowJson.DurablePayloads);
         });
     }
 }
