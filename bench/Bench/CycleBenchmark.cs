@@ -1,23 +1,25 @@
 using System.Diagnostics;
-using Durable.Client;
-using Durable.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Samples;
+using SesReview.DurableHosting;
 using SesReview.Workbooks.Export;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
 using SesReview.Workflows.Hosting;
 using SesReview.Workflows.Inventory;
+using SesReview.Workflows.Storage;
 using TestSupport;
 
 namespace Bench;
 
 /// <summary>
-/// The designation review at the scale of the whole government (12,000 positions in one cycle) on Azurite, wired as the
-/// host wires it: upload, then start → every approver's task sent (assessment fan-out through one sub-orchestration per
+/// The designation review at the scale of the whole government (12,000 positions in one cycle) on DTFx + Azurite, wired
+/// as the host wires it: upload, then start → every approver's task sent (assessment fan-out through one sub-orchestration per
 /// component, assessments stored in tables, tasks planned, first messages in the outbox). Baseline, same run: assessing
 /// the same inventory in process, with no storage and no engine.
 /// </summary>
@@ -44,8 +46,9 @@ public static class CycleBenchmark
         var services = new ServiceCollection()
             .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
             .AddSesReviewWorkflows(configuration)
+            .AddDurableTaskOnAzureStorage(configuration, WorkflowServiceCollectionExtensions.RegisterWorkflows, WorkflowJson.DurablePayloads)
             .BuildServiceProvider();
-        var worker = services.GetRequiredService<DurableTaskWorker>();
+        var worker = services.GetServices<IHostedService>().Single();
         await worker.StartAsync(CancellationToken.None);
         try
         {
