@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using SesReview.Notifications.Graph;
 using SesReview.Notifications.Outbox;
 using SesReview.Notifications.Storage;
+using SesReview.Storage;
 
 namespace SesReview.Notifications;
 
@@ -28,10 +29,12 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => new StorageAccount(options.StorageConnectionString));
-        services.TryAddSingleton<ILedgerStore>(sp => new TableLedgerStore(sp.GetRequiredService<StorageAccount>(), options.LedgerTable));
-        services.TryAddSingleton<IOutboxStore>(sp =>
-            new TableOutboxStore(sp.GetRequiredService<StorageAccount>(), options.OutboxTable, options.OutboxContainer));
+        // One account for both stores, built only if one of them is resolved (tests register in-memory stores first).
+        // Not registered itself: the workflows' storage may point at another account (AzureWebJobsStorage).
+        string connectionString = options.StorageConnectionString;
+        var account = new Lazy<AzureStorageAccount>(() => new AzureStorageAccount(connectionString));
+        services.TryAddSingleton<ILedgerStore>(_ => new TableLedgerStore(account.Value, options.LedgerTable));
+        services.TryAddSingleton<IOutboxStore>(_ => new TableOutboxStore(account.Value, options.OutboxTable, options.OutboxContainer));
         services.TryAddSingleton(sp => new OutboxNotificationSender(
             sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<IOutboxStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<OutboxNotificationSender>>()));

@@ -1,6 +1,7 @@
 using SesReview.Notifications.Outbox;
 using SesReview.Notifications.Storage;
 using SesReview.Notifications.Tests.Support;
+using SesReview.Storage;
 using TestSupport;
 
 namespace SesReview.Notifications.Tests;
@@ -9,12 +10,12 @@ namespace SesReview.Notifications.Tests;
 public sealed class AzuriteOutboxTests : IAsyncLifetime
 {
     private AzuriteProcess _azurite = null!;
-    private StorageAccount _account = null!;
+    private AzureStorageAccount _account = null!;
 
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync();
-        _account = new StorageAccount(_azurite.ConnectionString);
+        _account = new AzureStorageAccount(_azurite.ConnectionString);
     }
 
     public async Task DisposeAsync() => await _azurite.DisposeAsync();

@@ -6,12 +6,12 @@ using SesReview.DurableHosting;
 using SesReview.Domain.Model;
 using SesReview.Notifications.Outbox;
 using SesReview.Notifications.Storage;
+using SesReview.Storage;
 using SesReview.Workbooks.Export;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
 using SesReview.Workflows.Hosting;
 using SesReview.Workflows.Inventory;
-using SesReview.Workflows.Storage;
 
 namespace SesReview.Workflows.Tests;
 
@@ -48,7 +48,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IWorkflowStorage>(Storage);
+        services.AddSingleton<IRecordStorage>(Storage);
         services.AddSingleton<ILedgerStore>(new InMemoryLedgerStore());
         services.AddSingleton<IOutboxStore>(new InMemoryOutboxStore());
         services.AddSesReviewWorkflows(configuration);
@@ -66,7 +66,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         return harness;
     }
 
-    public InMemoryWorkflowStorage Storage { get; } = new();
+    public InMemoryRecordStorage Storage { get; } = new();
     public ICycleService Cycles => _services.GetRequiredService<ICycleService>();
     public IApprovalService Approvals => _services.GetRequiredService<IApprovalService>();
     public IInventoryUploads Uploads => _services.GetRequiredService<IInventoryUploads>();

@@ -1,36 +1,30 @@
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure;
+using Azure.Data.Tables;
+using SesReview.Storage;
 
 namespace SesReview.Notifications.Storage;
 
 /// <summary>The send ledger in an Azure table (Azurite locally). Conditional writes use the row's ETag.</summary>
-public sealed class TableLedgerStore : ILedgerStore
+public sealed class TableLedgerStore(AzureStorageAccount account, string tableName) : ILedgerStore
 {
-    private readonly CloudTable _table;
-    private readonly Lazy<Task> _created;
-
-    public TableLedgerStore(StorageAccount account, string tableName)
-    {
-        _table = account.Table(tableName);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
-    }
+    private const int MaxErrorChars = 4000;
 
     public async Task<LedgerEntry?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
-        var result = await _table.ExecuteAsync(TableOperation.Retrieve(partitionKey, rowKey), null, null, cancellationToken).ConfigureAwait(false);
-        return result.Result is DynamicTableEntity entity ? FromEntity(entity) : null;
+        var table = await account.GetTableAsync(tableName, cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
     public async Task<LedgerEntry?> TryInsertAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
+        var table = await account.GetTableAsync(tableName, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await _table.ExecuteAsync(TableOperation.Insert(ToEntity(entry)), null, null, cancellationToken).ConfigureAwait(false);
-            return entry with { ETag = result.Etag };
+            var response = await table.AddEntityAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false);
+            return entry with { ETag = ETagOf(response) };
         }
-        catch (StorageException e) when (StorageAccount.StatusOf(e) == 409)
+        catch (RequestFailedException e) when (e.Status == StorageStatus.Conflict)
         {
             return null;
         }
@@ -39,60 +33,55 @@ public sealed class TableLedgerStore : ILedgerStore
     public async Task<LedgerEntry?> TryReplaceAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {
         if (entry.ETag is null) throw new ArgumentException("A ledger row is replaced only with the ETag it was read with.", nameof(entry));
-        await _created.Value.ConfigureAwait(false);
+        var table = await account.GetTableAsync(tableName, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await _table.ExecuteAsync(TableOperation.Replace(ToEntity(entry)), null, null, cancellationToken).ConfigureAwait(false);
-            return entry with { ETag = result.Etag };
+            var response = await table.UpdateEntityAsync(ToEntity(entry), new ETag(entry.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return entry with { ETag = ETagOf(response) };
         }
-        catch (StorageException e) when (StorageAccount.StatusOf(e) is 412 or 404)
+        catch (RequestFailedException e) when (e.Status is StorageStatus.PreconditionFailed or StorageStatus.NotFound)
         {
             return null;
         }
     }
 
-    private static DynamicTableEntity ToEntity(LedgerEntry e)
-    {
-        var entity = new DynamicTableEntity(e.PartitionKey, e.RowKey) { ETag = e.ETag };
-        var p = entity.Properties;
-        p["CycleId"] = new EntityProperty(e.CycleId);
-        p["MessageKey"] = new EntityProperty(e.MessageKey);
-        p["Kind"] = new EntityProperty(e.Kind);
-        p["Channel"] = new EntityProperty(e.Channel);
-        p["State"] = new EntityProperty(e.State.ToString());
-        p["AttemptId"] = new EntityProperty(e.AttemptId);
-        p["Attempts"] = new EntityProperty(e.Attempts);
-        p["ReservedAt"] = new EntityProperty(e.ReservedAt);
-        p["ProviderMessageId"] = new EntityProperty(e.ProviderMessageId);
-        p["SentAt"] = new EntityProperty(e.SentAt);
-        p["AttachmentSha256"] = new EntityProperty(e.AttachmentSha256);
-        p["LastError"] = new EntityProperty(Truncate(e.LastError, 4000));
-        return entity;
-    }
+    private static string ETagOf(Response response) =>
+        response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag for a written ledger row.");
 
-    private static LedgerEntry FromEntity(DynamicTableEntity entity)
+    private static TableEntity ToEntity(LedgerEntry e) => new(e.PartitionKey, e.RowKey)
     {
-        var p = entity.Properties;
-        string? S(string name) => p.TryGetValue(name, out var v) ? v.StringValue : null;
-        return new LedgerEntry
-        {
-            PartitionKey = entity.PartitionKey,
-            RowKey = entity.RowKey,
-            CycleId = S("CycleId") ?? string.Empty,
-            MessageKey = S("MessageKey") ?? string.Empty,
-            Kind = S("Kind") ?? string.Empty,
-            Channel = S("Channel") ?? string.Empty,
-            State = Enum.Parse<LedgerState>(S("State") ?? nameof(LedgerState.Reserved)),
-            AttemptId = S("AttemptId"),
-            Attempts = p.TryGetValue("Attempts", out var a) ? a.Int32Value ?? 0 : 0,
-            ReservedAt = p.TryGetValue("ReservedAt", out var r) ? r.DateTimeOffsetValue ?? default : default,
-            ProviderMessageId = S("ProviderMessageId"),
-            SentAt = p.TryGetValue("SentAt", out var s) ? s.DateTimeOffsetValue : null,
-            AttachmentSha256 = S("AttachmentSha256"),
-            LastError = S("LastError"),
-            ETag = entity.ETag,
-        };
-    }
+        ["CycleId"] = e.CycleId,
+        ["MessageKey"] = e.MessageKey,
+        ["Kind"] = e.Kind,
+        ["Channel"] = e.Channel,
+        ["State"] = e.State.ToString(),
+        ["AttemptId"] = e.AttemptId,
+        ["Attempts"] = e.Attempts,
+        ["ReservedAt"] = e.ReservedAt,
+        ["ProviderMessageId"] = e.ProviderMessageId,
+        ["SentAt"] = e.SentAt,
+        ["AttachmentSha256"] = e.AttachmentSha256,
+        ["LastError"] = Truncate(e.LastError, MaxErrorChars),
+    };
+
+    private static LedgerEntry FromEntity(TableEntity entity) => new()
+    {
+        PartitionKey = entity.PartitionKey,
+        RowKey = entity.RowKey,
+        CycleId = entity.GetString("CycleId") ?? string.Empty,
+        MessageKey = entity.GetString("MessageKey") ?? string.Empty,
+        Kind = entity.GetString("Kind") ?? string.Empty,
+        Channel = entity.GetString("Channel") ?? string.Empty,
+        State = Enum.Parse<LedgerState>(entity.GetString("State") ?? nameof(LedgerState.Reserved)),
+        AttemptId = entity.GetString("AttemptId"),
+        Attempts = entity.GetInt32("Attempts") ?? 0,
+        ReservedAt = entity.GetDateTimeOffset("ReservedAt") ?? default,
+        ProviderMessageId = entity.GetString("ProviderMessageId"),
+        SentAt = entity.GetDateTimeOffset("SentAt"),
+        AttachmentSha256 = entity.GetString("AttachmentSha256"),
+        LastError = entity.GetString("LastError"),
+        ETag = entity.ETag.ToString(),
+    };
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using SesReview.Storage;
 
 namespace SesReview.Notifications.Storage;
 
@@ -13,71 +14,57 @@ namespace SesReview.Notifications.Storage;
 /// Listing reads the summary columns of the partition (or table) and sorts newest first in memory: meant for the local
 /// outbox page, not for millions of rows.
 /// </summary>
-public sealed class TableOutboxStore : IOutboxStore
+public sealed class TableOutboxStore(AzureStorageAccount account, string tableName, string containerName) : IOutboxStore
 {
     private const int MaxInlineChars = 30_000;
+
+    // The keys are listed too: a projection returns only the columns it names.
     private static readonly string[] SummaryColumns =
-        ["OutboxId", "CycleId", "MessageKey", "Kind", "To", "Subject", "SentAt", "AttachmentCount", "AttachmentSha256", "ActionUrl", "ActionLabel"];
-
-    private readonly CloudTable _table;
-    private readonly CloudBlobContainer _container;
-    private readonly Lazy<Task> _created;
-
-    public TableOutboxStore(StorageAccount account, string tableName, string containerName)
-    {
-        _table = account.Table(tableName);
-        _container = account.Container(containerName);
-        _created = new Lazy<Task>(async () =>
-        {
-            await _table.CreateIfNotExistsAsync().ConfigureAwait(false);
-            await _container.CreateIfNotExistsAsync().ConfigureAwait(false);
-        });
-    }
+        ["PartitionKey", "RowKey", "OutboxId", "CycleId", "MessageKey", "Kind", "To", "Subject", "SentAt", "AttachmentCount", "AttachmentSha256", "ActionUrl", "ActionLabel"];
 
     public async Task<bool> TryAddAsync(OutboxRecord record, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
-        var existing = await _table.ExecuteAsync(TableOperation.Retrieve(record.PartitionKey, record.RowKey, ["OutboxId"]), null, null, cancellationToken).ConfigureAwait(false);
-        if (existing.Result is not null) return false;
+        var (table, container) = await ClientsAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(record.PartitionKey, record.RowKey, ["OutboxId"], cancellationToken).ConfigureAwait(false);
+        if (existing.HasValue) return false;
 
         string prefix = $"{Uri.EscapeDataString(record.PartitionKey)}/{Uri.EscapeDataString(record.RowKey)}/{record.OutboxId}";
         var m = record.Message;
-        var entity = new DynamicTableEntity(record.PartitionKey, record.RowKey);
-        var p = entity.Properties;
-        p["OutboxId"] = new EntityProperty(record.OutboxId);
-        p["CycleId"] = new EntityProperty(m.CycleId);
-        p["MessageKey"] = new EntityProperty(m.MessageKey);
-        p["Kind"] = new EntityProperty(m.Kind.ToString());
-        p["To"] = new EntityProperty(JsonSerializer.Serialize(m.To));
-        p["Cc"] = new EntityProperty(JsonSerializer.Serialize(m.Cc));
-        p["Subject"] = new EntityProperty(m.Subject);
-        p["SentAt"] = new EntityProperty(record.SentAt);
-        p["AttachmentSha256"] = new EntityProperty(record.AttachmentSha256);
-        p["AttachmentCount"] = new EntityProperty(m.Attachments.Count);
-        p["ActionUrl"] = new EntityProperty(m.Action?.Url);
-        p["ActionLabel"] = new EntityProperty(m.Action?.Label);
-        p["TeamsRecipientUserId"] = new EntityProperty(m.TeamsRecipientUserId);
-        await PutTextAsync(p, "HtmlBody", m.HtmlBody, $"{prefix}/body.html", cancellationToken).ConfigureAwait(false);
-        await PutTextAsync(p, "TextBody", m.TextBody, $"{prefix}/body.txt", cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(record.PartitionKey, record.RowKey)
+        {
+            ["OutboxId"] = record.OutboxId,
+            ["CycleId"] = m.CycleId,
+            ["MessageKey"] = m.MessageKey,
+            ["Kind"] = m.Kind.ToString(),
+            ["To"] = JsonSerializer.Serialize(m.To),
+            ["Cc"] = JsonSerializer.Serialize(m.Cc),
+            ["Subject"] = m.Subject,
+            ["SentAt"] = record.SentAt,
+            ["AttachmentSha256"] = record.AttachmentSha256,
+            ["AttachmentCount"] = m.Attachments.Count,
+            ["ActionUrl"] = m.Action?.Url,
+            ["ActionLabel"] = m.Action?.Label,
+            ["TeamsRecipientUserId"] = m.TeamsRecipientUserId,
+        };
+        await PutTextAsync(container, entity, "HtmlBody", m.HtmlBody, $"{prefix}/body.html", cancellationToken).ConfigureAwait(false);
+        await PutTextAsync(container, entity, "TextBody", m.TextBody, $"{prefix}/body.txt", cancellationToken).ConfigureAwait(false);
 
         var attachments = new List<StoredAttachment>();
         for (int i = 0; i < m.Attachments.Count; i++)
         {
             var a = m.Attachments[i];
             string blobName = $"{prefix}/{i}";
-            var blob = _container.GetBlockBlobReference(blobName);
-            blob.Properties.ContentType = a.ContentType;
-            await blob.UploadFromByteArrayAsync(a.Content, 0, a.Content.Length, null, null, null, cancellationToken).ConfigureAwait(false);
+            await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(a.Content), StorageClientOptions.ForUpload(a.ContentType), cancellationToken).ConfigureAwait(false);
             attachments.Add(new StoredAttachment(a.FileName, a.ContentType, a.Content.LongLength, blobName));
         }
-        p["Attachments"] = new EntityProperty(JsonSerializer.Serialize(attachments));
+        entity["Attachments"] = JsonSerializer.Serialize(attachments);
 
         try
         {
-            await _table.ExecuteAsync(TableOperation.Insert(entity), null, null, cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageException e) when (StorageAccount.StatusOf(e) == 409)
+        catch (RequestFailedException e) when (e.Status == StorageStatus.Conflict)
         {
             return false;
         }
@@ -85,95 +72,88 @@ public sealed class TableOutboxStore : IOutboxStore
 
     public async Task<OutboxRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
-        var result = await _table.ExecuteAsync(TableOperation.Retrieve(partitionKey, rowKey), null, null, cancellationToken).ConfigureAwait(false);
-        if (result.Result is not DynamicTableEntity entity) return null;
-        var p = entity.Properties;
+        var (table, container) = await ClientsAsync(cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue) return null;
+        var entity = response.Value!;
 
         var attachments = new List<NotificationAttachment>();
-        foreach (var stored in JsonSerializer.Deserialize<List<StoredAttachment>>(S(p, "Attachments") ?? "[]") ?? [])
+        foreach (var stored in JsonSerializer.Deserialize<List<StoredAttachment>>(entity.GetString("Attachments") ?? "[]") ?? [])
         {
-            var blob = _container.GetBlockBlobReference(stored.BlobName);
-            using var buffer = new MemoryStream();
-            await blob.DownloadToStreamAsync(buffer, null, null, null, cancellationToken).ConfigureAwait(false);
-            attachments.Add(new NotificationAttachment(stored.FileName, stored.ContentType, buffer.ToArray()));
+            var download = await container.GetBlobClient(stored.BlobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            attachments.Add(new NotificationAttachment(stored.FileName, stored.ContentType, download.Value.Content.ToArray()));
         }
 
         var message = new NotificationMessage
         {
-            CycleId = S(p, "CycleId") ?? string.Empty,
-            MessageKey = S(p, "MessageKey") ?? string.Empty,
-            Kind = Enum.Parse<NotificationKind>(S(p, "Kind") ?? nameof(NotificationKind.TaskAssigned)),
-            To = JsonSerializer.Deserialize<List<string>>(S(p, "To") ?? "[]") ?? [],
-            Cc = JsonSerializer.Deserialize<List<string>>(S(p, "Cc") ?? "[]") ?? [],
-            Subject = S(p, "Subject") ?? string.Empty,
-            HtmlBody = await GetTextAsync(p, "HtmlBody", cancellationToken).ConfigureAwait(false) ?? string.Empty,
-            TextBody = await GetTextAsync(p, "TextBody", cancellationToken).ConfigureAwait(false),
+            CycleId = entity.GetString("CycleId") ?? string.Empty,
+            MessageKey = entity.GetString("MessageKey") ?? string.Empty,
+            Kind = KindOf(entity),
+            To = JsonSerializer.Deserialize<List<string>>(entity.GetString("To") ?? "[]") ?? [],
+            Cc = JsonSerializer.Deserialize<List<string>>(entity.GetString("Cc") ?? "[]") ?? [],
+            Subject = entity.GetString("Subject") ?? string.Empty,
+            HtmlBody = await GetTextAsync(container, entity, "HtmlBody", cancellationToken).ConfigureAwait(false) ?? string.Empty,
+            TextBody = await GetTextAsync(container, entity, "TextBody", cancellationToken).ConfigureAwait(false),
             Attachments = attachments,
-            Action = ActionOf(p),
-            TeamsRecipientUserId = S(p, "TeamsRecipientUserId"),
+            Action = ActionOf(entity),
+            TeamsRecipientUserId = entity.GetString("TeamsRecipientUserId"),
         };
         return new OutboxRecord
         {
             PartitionKey = entity.PartitionKey,
             RowKey = entity.RowKey,
-            OutboxId = S(p, "OutboxId") ?? string.Empty,
-            SentAt = p.TryGetValue("SentAt", out var sent) ? sent.DateTimeOffsetValue ?? default : default,
-            AttachmentSha256 = S(p, "AttachmentSha256"),
+            OutboxId = entity.GetString("OutboxId") ?? string.Empty,
+            SentAt = entity.GetDateTimeOffset("SentAt") ?? default,
+            AttachmentSha256 = entity.GetString("AttachmentSha256"),
             Message = message,
         };
     }
 
     public async Task<IReadOnlyList<OutboxRecordSummary>> ListAsync(string? partitionKey, int take, CancellationToken cancellationToken)
     {
-        await _created.Value.ConfigureAwait(false);
-        var query = new TableQuery<DynamicTableEntity> { SelectColumns = SummaryColumns };
-        if (partitionKey is not null)
-            query = query.Where(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partitionKey));
+        var table = await account.GetTableAsync(tableName, cancellationToken).ConfigureAwait(false);
+        string? filter = partitionKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
         var rows = new List<OutboxRecordSummary>();
-        TableContinuationToken? token = null;
-        do
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: SummaryColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var segment = await _table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken).ConfigureAwait(false);
-            foreach (var e in segment.Results)
-            {
-                var p = e.Properties;
-                rows.Add(new OutboxRecordSummary(
-                    e.PartitionKey, e.RowKey, S(p, "OutboxId") ?? string.Empty, S(p, "CycleId") ?? string.Empty,
-                    S(p, "MessageKey") ?? string.Empty, Enum.Parse<NotificationKind>(S(p, "Kind") ?? nameof(NotificationKind.TaskAssigned)),
-                    JsonSerializer.Deserialize<List<string>>(S(p, "To") ?? "[]") ?? [], S(p, "Subject") ?? string.Empty,
-                    p.TryGetValue("SentAt", out var sent) ? sent.DateTimeOffsetValue ?? default : default,
-                    p.TryGetValue("AttachmentCount", out var count) ? count.Int32Value ?? 0 : 0,
-                    S(p, "AttachmentSha256"), ActionOf(p)));
-            }
-            token = segment.ContinuationToken;
+            rows.Add(new OutboxRecordSummary(
+                e.PartitionKey, e.RowKey, e.GetString("OutboxId") ?? string.Empty, e.GetString("CycleId") ?? string.Empty,
+                e.GetString("MessageKey") ?? string.Empty, KindOf(e),
+                JsonSerializer.Deserialize<List<string>>(e.GetString("To") ?? "[]") ?? [], e.GetString("Subject") ?? string.Empty,
+                e.GetDateTimeOffset("SentAt") ?? default, e.GetInt32("AttachmentCount") ?? 0,
+                e.GetString("AttachmentSha256"), ActionOf(e)));
         }
-        while (token is not null);
         return rows.OrderByDescending(r => r.SentAt).ThenBy(r => r.RowKey, StringComparer.Ordinal).Take(take).ToList();
     }
 
-    private async Task PutTextAsync(IDictionary<string, EntityProperty> p, string name, string? text, string blobName, CancellationToken ct)
+    private async Task<(TableClient Table, BlobContainerClient Container)> ClientsAsync(CancellationToken cancellationToken) =>
+        (await account.GetTableAsync(tableName, cancellationToken).ConfigureAwait(false),
+         await account.GetContainerAsync(containerName, cancellationToken).ConfigureAwait(false));
+
+    private static async Task PutTextAsync(BlobContainerClient container, TableEntity entity, string name, string? text, string blobName, CancellationToken ct)
     {
         if (text is null || text.Length <= MaxInlineChars)
         {
-            p[name] = new EntityProperty(text);
+            entity[name] = text;
             return;
         }
-        await _container.GetBlockBlobReference(blobName).UploadTextAsync(text, null, null, null, null, ct).ConfigureAwait(false);
-        p[name + "Blob"] = new EntityProperty(blobName);
+        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(text), StorageClientOptions.ForUpload("text/plain; charset=utf-8"), ct).ConfigureAwait(false);
+        entity[name + "Blob"] = blobName;
     }
 
-    private async Task<string?> GetTextAsync(IDictionary<string, EntityProperty> p, string name, CancellationToken ct)
+    private static async Task<string?> GetTextAsync(BlobContainerClient container, TableEntity entity, string name, CancellationToken ct)
     {
-        string? blobName = S(p, name + "Blob");
-        if (blobName is null) return S(p, name);
-        return await _container.GetBlockBlobReference(blobName).DownloadTextAsync(null, null, null, null, ct).ConfigureAwait(false);
+        string? blobName = entity.GetString(name + "Blob");
+        if (blobName is null) return entity.GetString(name);
+        var download = await container.GetBlobClient(blobName).DownloadContentAsync(ct).ConfigureAwait(false);
+        return download.Value.Content.ToString();
     }
 
-    private static ActionLink? ActionOf(IDictionary<string, EntityProperty> p) =>
-        S(p, "ActionUrl") is { } url ? new ActionLink(url, S(p, "ActionLabel") ?? url) : null;
+    private static NotificationKind KindOf(TableEntity entity) =>
+        Enum.Parse<NotificationKind>(entity.GetString("Kind") ?? nameof(NotificationKind.TaskAssigned));
 
-    private static string? S(IDictionary<string, EntityProperty> p, string name) => p.TryGetValue(name, out var v) ? v.StringValue : null;
+    private static ActionLink? ActionOf(TableEntity entity) =>
+        entity.GetString("ActionUrl") is { } url ? new ActionLink(url, entity.GetString("ActionLabel") ?? url) : null;
 
     private sealed record StoredAttachment(string FileName, string ContentType, long Length, string BlobName);
 }

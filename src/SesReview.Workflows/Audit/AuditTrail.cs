@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SesReview.Storage;
 using SesReview.Workflows.Storage;
 
 namespace SesReview.Workflows.Audit;
 
 /// <summary>The audit trail in a table: partition = cycle id, row key = time-ordered (ticks, then a unique suffix).</summary>
-public sealed class AuditTrail(IWorkflowStorage storage) : IAuditTrail
+public sealed class AuditTrail(IRecordStorage storage) : IAuditTrail
 {
     private readonly IRecordTable _table = storage.Table(TableNames.Audit);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SesReview.Storage;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Storage;
 
@@ -8,7 +9,7 @@ namespace SesReview.Workflows.Cycles;
 /// The records of every cycle: the cycle row, assessed positions, tasks, decisions, proposals, sign-offs, the package
 /// and the submission. Each table is partitioned by cycle id, so one cycle's rows are read with one query.
 /// </summary>
-public sealed class CycleStore(IWorkflowStorage storage)
+public sealed class CycleStore(IRecordStorage storage)
 {
     private const string CyclePartition = "cycle";
     private readonly IRecordTable _cycles = storage.Table(TableNames.Cycles);

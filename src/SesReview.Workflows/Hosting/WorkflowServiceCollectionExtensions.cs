@@ -7,6 +7,7 @@ using SesReview.Domain.Calendar;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Settings;
 using SesReview.Notifications;
+using SesReview.Storage;
 using SesReview.Workflows.Activities;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Audit;
@@ -14,7 +15,6 @@ using SesReview.Workflows.Cycles;
 using SesReview.Workflows.Inventory;
 using SesReview.Workflows.Orchestrations;
 using SesReview.Workflows.Scheduling;
-using SesReview.Workflows.Storage;
 
 namespace SesReview.Workflows.Hosting;
 
@@ -50,7 +50,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(sp => new AllocationCalculator(review.AllocationReview, review.NoncareerLimit, sp.GetRequiredService<BusinessCalendar>()));
         services.AddSingleton(workflow).AddSingleton(approvals);
 
-        services.TryAddSingleton<IWorkflowStorage>(_ => new AzureWorkflowStorage(connection));
+        services.TryAddSingleton<IRecordStorage>(_ => new AzureRecordStorage(connection));
         services.AddSingleton<CycleStore>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
         services.AddSingleton<IInventoryUploads, InventoryUploads>();

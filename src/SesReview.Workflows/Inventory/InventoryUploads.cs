@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SesReview.Domain.Model;
+using SesReview.Storage;
 using SesReview.Workbooks.Import;
 using SesReview.Workflows.Storage;
 
@@ -13,7 +14,7 @@ namespace SesReview.Workflows.Inventory;
 /// orchestration history carries an upload id, never the inventory. Parsed inventories are kept in memory per
 /// process (an upload never changes).
 /// </summary>
-public sealed class InventoryUploads(IWorkflowStorage storage, TimeProvider time) : IInventoryUploads
+public sealed class InventoryUploads(IRecordStorage storage, TimeProvider time) : IInventoryUploads
 {
     private const string Partition = "upload";
     private readonly IRecordTable _table = storage.Table(TableNames.Uploads);

@@ -1,4 +1,4 @@
-namespace SesReview.Workflows.Storage;
+namespace SesReview.Storage;
 
 /// <summary>Named byte content (inventory uploads, review packages). Names may contain '/'.</summary>
 public interface IBlobStore

@@ -1,9 +1,9 @@
-namespace SesReview.Workflows.Storage;
+namespace SesReview.Storage;
 
 /// <summary>
 /// A table of JSON documents keyed by (partition key, row key). Keys must be valid Azure table keys
-/// (see <see cref="StorageKeys.Escape"/>). Writes to one partition in <see cref="UpsertManyAsync"/> are batched
-/// (100 per request) but not atomic across batches.
+/// (see <see cref="StorageKeys.Escape"/>); a document may be longer than one string property (the Azure table splits
+/// it over several).
 /// </summary>
 public interface IRecordTable
 {
@@ -15,8 +15,10 @@ public interface IRecordTable
     /// <summary>Inserts; false (and no change) when the key exists.</summary>
     Task<bool> TryInsertAsync(string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default);
 
+    /// <summary>Inserts or replaces, whatever the row holds now.</summary>
     Task UpsertAsync(string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default);
 
+    /// <summary>Upserts many rows of one partition, 100 per request; not atomic across requests, so a failure may leave earlier batches written.</summary>
     Task UpsertManyAsync(string partitionKey, IReadOnlyList<KeyValuePair<string, string>> rows, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces <paramref name="current"/> if nobody changed it since it was read; false on a conflict.</summary>

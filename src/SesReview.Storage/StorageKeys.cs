@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SesReview.Workflows.Storage;
+namespace SesReview.Storage;
 
 /// <summary>Azure table keys may not contain '/', '\', '#', '?' or control characters.</summary>
 public static class StorageKeys

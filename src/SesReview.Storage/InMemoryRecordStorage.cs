@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
 
-namespace SesReview.Workflows.Storage;
+namespace SesReview.Storage;
 
 /// <summary>Storage in memory with the same semantics as the Azure tables and blobs (ETags, insert conflicts), for unit tests.</summary>
-public sealed class InMemoryWorkflowStorage : IWorkflowStorage
+public sealed class InMemoryRecordStorage : IRecordStorage
 {
-    private readonly ConcurrentDictionary<string, Table_> _tables = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, Blobs_> _containers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, MemoryTable> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, MemoryBlobs> _containers = new(StringComparer.OrdinalIgnoreCase);
 
-    public IRecordTable Table(string name) => _tables.GetOrAdd(name, _ => new Table_());
+    public IRecordTable Table(string name) => _tables.GetOrAdd(name, _ => new MemoryTable());
 
-    public IBlobStore Blobs(string containerName) => _containers.GetOrAdd(containerName, _ => new Blobs_());
+    public IBlobStore Blobs(string containerName) => _containers.GetOrAdd(containerName, _ => new MemoryBlobs());
 
-    private sealed class Table_ : IRecordTable
+    private sealed class MemoryTable : IRecordTable
     {
         private readonly object _gate = new();
         private readonly SortedDictionary<(string, string), StoredRecord> _rows = new(Comparer<(string, string)>.Create(
@@ -66,7 +66,7 @@ public sealed class InMemoryWorkflowStorage : IWorkflowStorage
             _rows[(partitionKey, rowKey)] = new StoredRecord(partitionKey, rowKey, json, $"v{++_version}");
     }
 
-    private sealed class Blobs_ : IBlobStore
+    private sealed class MemoryBlobs : IBlobStore
     {
         private readonly ConcurrentDictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
 
