@@ -36,7 +36,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public int QueuePort { get; }
     public int TablePort { get; }
 
-    /// <summary>Connection string with explicit endpoints, for WindowsAzure.Storage or Azure.* clients.</summary>
+    /// <summary>Connection string with explicit endpoints, for the Azure SDK clients and DTFx.</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;" +

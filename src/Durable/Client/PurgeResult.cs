@@ -1,3 +1,0 @@
-namespace Durable.Client;
-
-public sealed record PurgeResult(int PurgedInstanceCount);
