@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
@@ -31,7 +32,9 @@ namespace SesReview.DurableHosting;
 /// created).</para>
 /// <para><b>Failures.</b> The Azure Storage instances table has no failure-details column; it stores
 /// "ErrorType: message" as the output of a failed instance, and <see cref="OrchestrationMetadata.FailureDetails"/> is
-/// rebuilt from it (without stack trace).</para>
+/// rebuilt from it. Read with inputs and outputs, a failed instance's details come in full (inner failure — e.g. the
+/// activity's exception type and message under the orchestrator's TaskFailedException — and stack traces) from the
+/// completion event in its history, at the cost of one history read.</para>
 /// <para>Not supported by DTFx here: recursive terminate/purge (only the named instance), entities, rewind, restart and
 /// history through this client.</para>
 /// </remarks>
@@ -106,7 +109,11 @@ public sealed class DurableTaskFrameworkClient : DurableTaskClient
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
         var states = await _client.GetOrchestrationStateAsync(instanceId, allExecutions: false).ConfigureAwait(false);
-        return states is { Count: > 0 } && states[0] is { } state ? ToMetadata(state, getInputsAndOutputs) : null;
+        if (states is not { Count: > 0 } || states[0] is not { } state) return null;
+        var failure = getInputsAndOutputs && state.OrchestrationStatus == CoreStatus.Failed && state.FailureDetails is null
+            ? await FailureFromHistoryAsync(state).ConfigureAwait(false)
+            : null;
+        return ToMetadata(state, getInputsAndOutputs, failure);
     }
 
     public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
@@ -205,7 +212,7 @@ public sealed class DurableTaskFrameworkClient : DurableTaskClient
             throw new InvalidOperationException($"No orchestration instance with id '{instanceId}' exists.");
     }
 
-    private OrchestrationMetadata ToMetadata(OrchestrationState state, bool withPayloads) => new(state.Name, state.OrchestrationInstance.InstanceId)
+    private OrchestrationMetadata ToMetadata(OrchestrationState state, bool withPayloads, TaskFailureDetails? failure = null) => new(state.Name, state.OrchestrationInstance.InstanceId)
     {
         DataConverter = _converter,
         RuntimeStatus = ToSdk(state.OrchestrationStatus),
@@ -215,9 +222,37 @@ public sealed class DurableTaskFrameworkClient : DurableTaskClient
         SerializedOutput = withPayloads ? state.Output : null,
         SerializedCustomStatus = state.Status,
         Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : null!,
-        FailureDetails = ToSdk(state.FailureDetails)
+        FailureDetails = failure ?? ToSdk(state.FailureDetails)
             ?? (state.OrchestrationStatus == CoreStatus.Failed ? FailureFromOutput(state.Output) : null),
     };
+
+    /// <summary>
+    /// The full failure (inner failures, stack traces) from the execution's completion event in its history: one history
+    /// read, made only for a failed instance read with inputs and outputs.
+    /// </summary>
+    private async Task<TaskFailureDetails?> FailureFromHistoryAsync(OrchestrationState state)
+    {
+        string json = await _client.GetOrchestrationHistoryAsync(state.OrchestrationInstance.InstanceId, state.OrchestrationInstance.ExecutionId).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(json)) return null;
+        using var history = JsonDocument.Parse(json);
+        if (history.RootElement.ValueKind != JsonValueKind.Array) return null;
+        foreach (var e in history.RootElement.EnumerateArray().Reverse())
+        {
+            if (e.TryGetProperty("EventType", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == (int)EventType.ExecutionCompleted &&
+                e.TryGetProperty("FailureDetails", out var failure))
+            {
+                return ReadFailure(failure);
+            }
+        }
+
+        return null;
+
+        static TaskFailureDetails? ReadFailure(JsonElement f) => f.ValueKind != JsonValueKind.Object ? null : new TaskFailureDetails(
+            Text(f, "ErrorType") ?? "(unknown)", Text(f, "ErrorMessage") ?? string.Empty, Text(f, "StackTrace"),
+            f.TryGetProperty("InnerFailure", out var inner) ? ReadFailure(inner) : null, null);
+
+        static string? Text(JsonElement f, string name) => f.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
 
     /// <summary>"ErrorType: message" (DTFx's FailureDetails.ToString(), stored as the output) back into failure details.</summary>
     internal static TaskFailureDetails? FailureFromOutput(string? output)
