@@ -25,7 +25,8 @@ namespace SesReview.DurableHosting;
 /// Terminated instance may be reused (a new execution replaces the old one, as in Durable Functions): the product derives
 /// ids from what an instance is for, so running "the same thing" again after a failure keeps its id. Callers that must
 /// never reuse an id add terminal statuses to <see cref="StartOrchestrationOptions.DedupeStatuses"/>. The check is
-/// DTFx's read-then-write: two concurrent starts of one new id can both pass it (DTFx then drops the second start
+/// DTFx's read-then-write (it throws only with <c>ThrowExceptionOnInvalidDedupeStatus</c>, which
+/// <see cref="DurableTaskStorageSettings"/> sets; otherwise DTFx ignores the start silently): two concurrent starts of one new id can both pass it (DTFx then drops the second start
 /// message of a running instance).</para>
 /// <para><b>Waits</b> read the instance from 10 ms, doubling to at most 1 s between reads (DTFx's own wait polls every
 /// 2 s), until the condition holds or the token is cancelled. A missing instance is waited for (it may be about to be
@@ -38,7 +39,7 @@ namespace SesReview.DurableHosting;
 /// <para>Not supported by DTFx here: recursive terminate/purge (only the named instance), entities, rewind, restart and
 /// history through this client.</para>
 /// </remarks>
-public sealed class DurableTaskFrameworkClient : DurableTaskClient
+public sealed class DurableTaskFrameworkClient : DurableTaskClient, IDisposable
 {
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
@@ -180,6 +181,11 @@ public sealed class DurableTaskFrameworkClient : DurableTaskClient
     /// <summary>Nothing to release: the orchestration service belongs to whoever created it (the DI container).</summary>
     public override ValueTask DisposeAsync() => default;
 
+    /// <summary>As <see cref="DisposeAsync"/>; lets a container be disposed synchronously.</summary>
+    public void Dispose()
+    {
+    }
+
     private IOrchestrationServicePurgeClient PurgeClient() =>
         _client as IOrchestrationServicePurgeClient ?? throw new NotSupportedException($"{_client.GetType().Name} cannot purge instances.");
 
@@ -219,7 +225,8 @@ public sealed class DurableTaskFrameworkClient : DurableTaskClient
         CreatedAt = AsUtc(state.CreatedTime),
         LastUpdatedAt = AsUtc(state.LastUpdatedTime),
         SerializedInput = withPayloads ? state.Input : null,
-        SerializedOutput = withPayloads ? state.Output : null,
+        // Only a finished instance has an output; while suspended the row's output holds the suspend reason.
+        SerializedOutput = withPayloads && IsFinished(state.OrchestrationStatus) ? state.Output : null,
         SerializedCustomStatus = state.Status,
         Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : null!,
         FailureDetails = failure ?? ToSdk(state.FailureDetails)
@@ -266,6 +273,9 @@ public sealed class DurableTaskFrameworkClient : DurableTaskClient
 
     private static TaskFailureDetails? ToSdk(FailureDetails? failure) =>
         failure is null ? null : new TaskFailureDetails(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, ToSdk(failure.InnerFailure), null);
+
+    private static bool IsFinished(CoreStatus status) =>
+        status is CoreStatus.Completed or CoreStatus.Failed or CoreStatus.Terminated or CoreStatus.Canceled;
 
     private static DateTimeOffset AsUtc(DateTime time) =>
         time == default ? default : new DateTimeOffset(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));

@@ -23,7 +23,7 @@ namespace SesReview.DurableHosting;
 /// DI scope per execution. Failures travel as failure details (<see cref="ErrorPropagationMode.UseFailureDetails"/>),
 /// so <see cref="TaskFailedException.FailureDetails"/> carries the activity's error type and message.
 /// </remarks>
-public sealed class DurableTaskFrameworkWorker : IHostedService, IAsyncDisposable
+public sealed class DurableTaskFrameworkWorker : IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly IOrchestrationService _service;
     private readonly TaskHubWorker _worker;
@@ -102,6 +102,13 @@ public sealed class DurableTaskFrameworkWorker : IHostedService, IAsyncDisposabl
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _worker.Dispose();
+    }
+
+    /// <summary>As <see cref="DisposeAsync"/>, blocking until the worker has stopped.</summary>
+    public void Dispose()
+    {
+        StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         _worker.Dispose();
     }
 

@@ -63,6 +63,8 @@ public static class DurableTaskStorageSettings
             TaskHubName = section.HubName("hubName", "DurableTaskHub"),
             StorageAccountClientProvider = ConnectionFor(configuration, section),
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            // A start refused by its dedupe statuses throws (the client reports it) instead of being dropped silently.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             PartitionCount = section.Int("storageProvider:partitionCount", 4, 1, 16),
             ControlQueueVisibilityTimeout = section.Time("storageProvider:controlQueueVisibilityTimeout", VisibilityTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7)),
             WorkItemQueueVisibilityTimeout = section.Time("storageProvider:workItemQueueVisibilityTimeout", VisibilityTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7)),
