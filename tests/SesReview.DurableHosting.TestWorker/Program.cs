@@ -34,7 +34,9 @@ builder.Services.AddDurableTaskOnAzureStorage(builder.Configuration, registry =>
     .AddActivity<RecordActivity>());
 
 using var host = builder.Build();
-await host.RunAsync();
+await host.StartAsync();
+Console.WriteLine($"READY {Environment.ProcessId}");
+await host.WaitForShutdownAsync();
 return 0;
 
 /// <summary>Records this execution (instance, index, process id) and returns the index.</summary>
