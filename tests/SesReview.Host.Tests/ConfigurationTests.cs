@@ -1,3 +1,4 @@
+using SesReview.Web.Management;
 using SesReview.Workflows.Hosting;
 using SesReview.Host.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +34,7 @@ public sealed class ConfigurationTests : IDisposable
 
         Assert.Equal(Path.Combine(_root, "local.settings.json"), files!.LocalSettings);
         Assert.Equal("SesReviewHub", configuration["extensions:durableTask:hubName"]);
-        Assert.Equal("local-key", configuration.GetSetting(Settings.SystemKey));
+        Assert.Equal("local-key", configuration.GetSetting(ManagementSettings.SystemKey));
         Assert.Equal("America/Chicago", configuration["Review:TimeZone"]);
     }
 
@@ -47,7 +48,7 @@ public sealed class ConfigurationTests : IDisposable
         var files = configuration.AddFunctionsSettings(contentRoot, []);
 
         Assert.Equal(Path.Combine(_root, "local.settings.sample.json"), files!.LocalSettings);
-        Assert.Null(configuration.GetSetting(Settings.SystemKey));
+        Assert.Null(configuration.GetSetting(ManagementSettings.SystemKey));
         Assert.Equal("America/New_York", configuration["Review:TimeZone"]);
     }
 
@@ -60,6 +61,6 @@ public sealed class ConfigurationTests : IDisposable
 
         configuration.AddFunctionsSettings(contentRoot, ["--Runtime:SystemKey=from-command-line"]);
 
-        Assert.Equal("from-command-line", configuration.GetSetting(Settings.SystemKey));
+        Assert.Equal("from-command-line", configuration.GetSetting(ManagementSettings.SystemKey));
     }
 }

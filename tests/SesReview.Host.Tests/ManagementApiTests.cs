@@ -80,7 +80,7 @@ public class ManagementApiTests : IClassFixture<HostFactory>
             new StringContent("\"approved\"", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var done = await Durable.WaitForInstanceCompletionAsync(id, cancellation: Bound());
+        var done = await Durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation: Bound());
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal("approved", done.ReadOutputAs<string>());
     }

@@ -12,6 +12,7 @@ using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
 using SesReview.Workflows.Hosting;
 using SesReview.Workflows.Inventory;
+using SesReview.Workflows.Storage;
 
 namespace SesReview.Workflows.Tests;
 
