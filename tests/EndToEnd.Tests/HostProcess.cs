@@ -26,6 +26,9 @@ public sealed class HostProcess : IAsyncDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public string Output { get { lock (_output) return _output.ToString(); } }
 
+    /// <summary>The running process's id (DTFx names a worker by machine and process id).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The host is not running.");
+
     public static async Task<HostProcess> StartAsync(IDictionary<string, string> settings)
     {
         int port = FreePort();

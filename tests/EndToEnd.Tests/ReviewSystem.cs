@@ -24,8 +24,11 @@ public sealed class ReviewSystem : IAsyncDisposable
     public const string SystemKey = "end-to-end-system-key";
     private static readonly HtmlParser Parser = new();
 
-    private ReviewSystem(AzuriteProcess azurite, HostProcess host, IOutboxReader outbox)
+    private readonly Dictionary<string, string> _settings;
+
+    private ReviewSystem(AzuriteProcess azurite, HostProcess host, IOutboxReader outbox, Dictionary<string, string> settings)
     {
+        _settings = settings;
         Azurite = azurite;
         Host = host;
         Outbox = outbox;
@@ -61,8 +64,14 @@ public sealed class ReviewSystem : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
         var outbox = new ServiceCollection().AddLogging().AddSesReviewNotifications(configuration).BuildServiceProvider().GetRequiredService<IOutboxReader>();
-        return new ReviewSystem(azurite, host, outbox);
+        return new ReviewSystem(azurite, host, outbox, settings);
     }
+
+    /// <summary>The task hub every host of this system shares.</summary>
+    public string HubName => _settings["extensions__durableTask__hubName"];
+
+    /// <summary>A second host process on the same storage and task hub (its own port); the caller disposes it.</summary>
+    public Task<HostProcess> StartAnotherHostAsync() => HostProcess.StartAsync(_settings);
 
     public async Task<JsonElement> UploadAsync(PositionInventory inventory)
     {
