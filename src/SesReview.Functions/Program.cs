@@ -17,11 +17,10 @@ builder.ConfigureFunctionsWebApplication();
 // host: the Durable extension takes its data converter from the worker's serializer (see DurablePayloadSerializer).
 builder.Services.Configure<WorkerOptions>(options => options.Serializer = DurablePayloadSerializer.Instance);
 
-builder.Services.AddRouting();
 builder.Services.AddSesReviewWeb();
 builder.Services.AddSesReviewWorkflows(builder.Configuration);
 // The workflows' services take a DurableTaskClient; on Functions it is the invocation's [DurableClient] binding.
 builder.Services.AddSingleton<DurableTaskClient, InvocationDurableTaskClient>();
-builder.Services.AddSingleton<SesReviewWebPipeline>();
+SesReviewWebPipeline.Register(builder.Services);
 
 builder.Build().Run();

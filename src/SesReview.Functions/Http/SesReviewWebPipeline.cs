@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SesReview.Functions.Durable;
 using SesReview.Web;
 
@@ -23,6 +26,17 @@ public sealed class SesReviewWebPipeline(IServiceProvider services)
         app.UseEndpoints(endpoints => endpoints.MapSesReviewWeb());
         return app.Build();
     });
+
+    /// <summary>
+    /// Registers the pipeline and what routing needs outside a web host: the routing services, and the
+    /// <see cref="DiagnosticListener"/> a web host would register (routing's middleware takes one).
+    /// </summary>
+    public static IServiceCollection Register(IServiceCollection services)
+    {
+        services.AddRouting();
+        services.TryAddSingleton(new DiagnosticListener("Microsoft.AspNetCore"));
+        return services.AddSingleton<SesReviewWebPipeline>();
+    }
 
     /// <summary>The response to <paramref name="request"/>, produced with <paramref name="client"/> as the workflows' durable client.</summary>
     public IResult Serve(HttpRequest request, DurableTaskClient client) => new PipelineResult(pipeline.Value, client);
