@@ -1,9 +1,7 @@
 using SesReview.Host;
-using SesReview.Web.Api;
 using SesReview.Host.Configuration;
-using SesReview.Web.Management;
-using SesReview.Web.Pages;
 using SesReview.DurableHosting;
+using SesReview.Web;
 using SesReview.Workflows.Hosting;
 using SesReview.Workflows.Storage;
 
@@ -14,14 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls(HostUrls.Default);
 }
 
-builder.Services.AddProblemDetails();
-// The CHCO's forms check their antiforgery token themselves (Pages/AntiforgeryField); task pages and the JSON API do not use it.
-builder.Services.AddAntiforgery();
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    foreach (var converter in WorkflowJson.Options.Converters) o.SerializerOptions.Converters.Add(converter);
-    o.SerializerOptions.PropertyNamingPolicy = WorkflowJson.Options.PropertyNamingPolicy;
-});
+builder.Services.AddSesReviewWeb();
 builder.Services.AddSesReviewWorkflows(builder.Configuration);
 // The engine: the Durable Task Framework on Azure Storage (Azurite locally), its worker in this process. Several hosts on
 // one storage account and task hub share the work through DTFx's partitions.
@@ -32,17 +23,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
-app.MapInventoryApi();
-app.MapCycleApi();
-app.MapDurableManagement();
-app.MapDashboardPages();
-app.MapCyclePages();
-app.MapNewCyclePages();
-// The outbox lists every task link (each one a credential), so it exists only where it is the delivery channel: the
-// local default. With Graph, messages go to mailboxes and the outbox page is not served.
-if (app.Services.GetRequiredService<SesReview.Notifications.NotificationOptions>().Channel == SesReview.Notifications.NotificationChannel.Outbox)
-    app.MapOutboxPages();
-app.MapTaskPages();
+// Every route of SesReview.Web; the outbox pages only where the outbox is the delivery channel (see MapSesReviewWeb).
+app.MapSesReviewWeb();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

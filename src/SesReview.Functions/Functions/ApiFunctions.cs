@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using SesReview.Functions.Http;
+
+namespace SesReview.Functions.Functions;
+
+/// <summary>
+/// The <c>/api</c> routes of SesReview.Web (InventoryApi, CycleApi), one HTTP trigger per self-host endpoint with the same
+/// route and method; each hands the request to the self-host's endpoint table (<see cref="SesReviewWebPipeline"/>).
+/// Anonymous at the Functions level, as in the self-host.
+/// </summary>
+public sealed class ApiFunctions(SesReviewWebPipeline web)
+{
+    [Function("ApiUploadInventory")]
+    public IResult UploadInventory([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inventories")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("ApiStartCycle")]
+    public IResult StartCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cycles")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("ApiListCycles")]
+    public IResult ListCycles([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cycles")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("ApiGetCycle")]
+    public IResult GetCycle([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cycles/{id}")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("ApiCyclePositions")]
+    public IResult CyclePositions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cycles/{id}/positions")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("ApiCancelCycle")]
+    public IResult CancelCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cycles/{id}/cancel")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("ApiCyclePackage")]
+    public IResult CyclePackage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cycles/{id}/package")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("ApiCycleAudit")]
+    public IResult CycleAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cycles/{id}/audit")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("ApiCycleAuditWorkbook")]
+    public IResult CycleAuditWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cycles/{id}/audit.xlsx")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+}
