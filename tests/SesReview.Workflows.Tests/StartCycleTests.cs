@@ -1,3 +1,4 @@
+using SesReview.Workflows.Orchestrations;
 using SesReview.Domain.Samples;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
@@ -72,11 +73,12 @@ public sealed class StartCycleTests
             CycleId = "half-started", Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = today, Deadline = today.AddDays(45),
             InventoryUploadId = upload.UploadId, Chco = new Person("Casey Chco", "chco@agency.example.gov"),
         };
-        var input = await harness.Cycles.StartAsync(request, "chco", RequestOrigin.Api("127.0.0.1"));
-        // Simulate a crash between the two steps: the cycle's record exists, its orchestration does not.
-        await harness.Client.TerminateInstanceAsync("half-started");
-        await harness.Client.WaitForInstanceCompletionAsync("half-started", cancellation: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        await harness.Client.PurgeInstanceAsync("half-started");
+        // A crash between the two steps of a start: the cycle's record was saved, its orchestration never scheduled.
+        var startedAt = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var input = new CycleInput("half-started", CycleKind.DesignationReview, upload.Agencies.Single(), "Career reserved designation review",
+            today, today.AddDays(45), startedAt.AddDays(45), upload.UploadId, request.Chco!, request.Chco!, [], today, null, startedAt, "chco",
+            new ActivityRetry(2, TimeSpan.FromSeconds(1)));
+        Assert.True(await harness.Store.TryAddCycleAsync(new CycleRecord(input)));
         Assert.Equal("NotScheduled", (await harness.Cycles.GetAsync("half-started"))!.Summary.RuntimeStatus);
 
         var resumed = await harness.Cycles.StartAsync(request, "chco", RequestOrigin.Api("127.0.0.1"));
