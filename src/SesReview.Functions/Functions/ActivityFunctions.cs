@@ -19,8 +19,8 @@ public sealed class ActivityFunctions
         ActivityInvocation.RunAsync<LoadInventoryActivity, CycleInput, InventoryOutline>(function, input, client);
 
     [Function(ActivityNames.AssessPositions)]
-    public Task<ComponentAssessment> AssessPositions([ActivityTrigger] AssessBatchInput input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        ActivityInvocation.RunAsync<AssessPositionsActivity, AssessBatchInput, ComponentAssessment>(function, input, client);
+    public Task<IReadOnlyList<ComponentAssessment>> AssessPositions([ActivityTrigger] AssessBatchInput input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        ActivityInvocation.RunAsync<AssessPositionsActivity, AssessBatchInput, IReadOnlyList<ComponentAssessment>>(function, input, client);
 
     [Function(ActivityNames.PlanTasks)]
     public Task<IReadOnlyList<TaskPlan>> PlanTasks([ActivityTrigger] PlanTasksInput input, [DurableClient] DurableTaskClient client, FunctionContext function) =>

@@ -19,10 +19,6 @@ public sealed class OrchestratorFunctions
     public Task<CycleOutcome> AllocationCycle([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new AllocationCycleOrchestrator().RunAsync(context, context.GetInput<CycleInput>()!);
 
-    [Function(OrchestratorNames.AssessComponent)]
-    public Task<ComponentAssessment> AssessComponent([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new AssessComponentOrchestrator().RunAsync(context, context.GetInput<AssessComponentInput>()!);
-
     [Function(OrchestratorNames.ApprovalTask)]
     public Task<TaskProgress> ApprovalTask([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ApprovalTaskOrchestrator().RunAsync(context, context.GetInput<TaskPlan>()!);

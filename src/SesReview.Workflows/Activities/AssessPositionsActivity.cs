@@ -8,26 +8,26 @@ using SesReview.Workflows.Orchestrations;
 namespace SesReview.Workflows.Activities;
 
 /// <summary>
-/// Assesses one slice (ordered by position id) of a component's ES positions against the February 5, 2025 memo and
-/// stores the assessments. Idempotent: a re-run overwrites the same rows with the same values.
+/// Assesses one slice of the agency's ES positions (ordered by component, then position id) against the February 5, 2025
+/// memo, stores the assessments, and reports them per component of the slice. Idempotent: a re-run overwrites the same
+/// rows with the same values.
 /// </summary>
 public sealed class AssessPositionsActivity(IInventoryUploads uploads, DesignationAssessor assessor, CycleStore store)
-    : TaskActivity<AssessBatchInput, ComponentAssessment>
+    : TaskActivity<AssessBatchInput, IReadOnlyList<ComponentAssessment>>
 {
-    public override async Task<ComponentAssessment> RunAsync(TaskActivityContext context, AssessBatchInput input)
+    public override async Task<IReadOnlyList<ComponentAssessment>> RunAsync(TaskActivityContext context, AssessBatchInput input)
     {
         var inventory = await uploads.RequireAsync(input.UploadId, CancellationToken.None);
         var slice = inventory.Positions
-            .Where(p => p.PayPlan == PayPlan.ES && p.Agency == input.Agency && p.Component == input.Component)
-            .OrderBy(p => p.PositionId, StringComparer.Ordinal)
+            .Where(p => p.PayPlan == PayPlan.ES && p.Agency == input.Agency)
+            .OrderBy(p => p.Component, StringComparer.Ordinal).ThenBy(p => p.PositionId, StringComparer.Ordinal)
             .Skip(input.Skip).Take(input.Take).ToList();
         var assessed = slice.Select(p => new AssessedPosition(
             p.PositionId, p.Component, p.Title, p.PayPlan.ToString(),
             assessor.Assess(p, inventory.DesignationHistoryOf(p.PositionId), inventory.IncumbenciesOf(p.PositionId), input.AsOf, input.NewAgencyHeadAppointedOn)))
             .ToList();
         await store.SavePositionsAsync(input.CycleId, assessed, CancellationToken.None);
-        return new ComponentAssessment(
-            input.Component, assessed.Count, assessed.Count(a => a.Assessment!.Identified),
-            [.. assessed.Where(a => a.Assessment!.NeedsDecision).Select(a => a.PositionId)]);
+        return [.. assessed.GroupBy(a => a.Component, StringComparer.Ordinal).Select(g => new ComponentAssessment(
+            g.Key, g.Count(), g.Count(a => a.Assessment!.Identified), [.. g.Where(a => a.Assessment!.NeedsDecision).Select(a => a.PositionId)]))];
     }
 }

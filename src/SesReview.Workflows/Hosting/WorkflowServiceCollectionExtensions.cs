@@ -79,7 +79,6 @@ public static class WorkflowServiceCollectionExtensions
     public static void RegisterWorkflows(DurableTaskRegistry registry) => registry
         .AddOrchestrator<DesignationCycleOrchestrator>(OrchestratorNames.DesignationCycle)
         .AddOrchestrator<AllocationCycleOrchestrator>(OrchestratorNames.AllocationCycle)
-        .AddOrchestrator<AssessComponentOrchestrator>(OrchestratorNames.AssessComponent)
         .AddOrchestrator<ApprovalTaskOrchestrator>(OrchestratorNames.ApprovalTask)
         .AddActivity<LoadInventoryActivity>(ActivityNames.LoadInventory)
         .AddActivity<AssessPositionsActivity>(ActivityNames.AssessPositions)

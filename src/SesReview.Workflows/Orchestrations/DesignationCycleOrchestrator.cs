@@ -7,7 +7,7 @@ namespace SesReview.Workflows.Orchestrations;
 
 /// <summary>
 /// The career reserved designation review (OPM memo of February 5, 2025): load the inventory → assess every ES position
-/// (a sub-orchestration per component) → one decision task per approver for the positions to revert or retain →
+/// (in slices, all at once) → one decision task per approver for the positions to revert or retain →
 /// decisions until all are in or the internal cut-off passes → the OPM report → CHCO sign-off (sent back: the tasks
 /// open again with the note) → email to OPM with the report attached, exactly once → done.
 /// </summary>
@@ -21,11 +21,19 @@ public sealed class DesignationCycleOrchestrator : TaskOrchestrator<CycleInput, 
         run.Start(outline.Schedule);
 
         run.SetStatus(run.Status with { Phase = CyclePhase.Assessing, Positions = outline.Positions });
-        var assessed = await run.WhileWatchingAsync(Task.WhenAll(outline.Components.Select((c, i) =>
-            context.CallSubOrchestratorAsync<ComponentAssessment>(OrchestratorNames.AssessComponent,
-                new AssessComponentInput(cycle.CycleId, cycle.InventoryUploadId, cycle.Agency, c.Component, c.Positions, outline.AssessmentBatchSize,
-                    cycle.AsOf, cycle.NewAgencyHeadAppointedOn, cycle.Retry),
-                new SubOrchestrationOptions(instanceId: $"{cycle.CycleId}:assess:{i:D3}")))));
+        // Slices across components, all at once: 12,000 positions in slices of 250 are 48 activities whatever the number
+        // of components, so no queue grows deep and the cycle's history holds two entries per slice.
+        var slices = new List<Task<IReadOnlyList<ComponentAssessment>>>();
+        for (int skip = 0; skip < outline.Positions; skip += outline.AssessmentBatchSize)
+        {
+            slices.Add(context.CallActivityAsync<IReadOnlyList<ComponentAssessment>>(ActivityNames.AssessPositions,
+                new AssessBatchInput(cycle.CycleId, cycle.InventoryUploadId, cycle.Agency, skip, outline.AssessmentBatchSize, cycle.AsOf, cycle.NewAgencyHeadAppointedOn),
+                Retries.For(cycle.Retry)));
+        }
+        var assessed = (await run.WhileWatchingAsync(Task.WhenAll(slices))).SelectMany(parts => parts)
+            .GroupBy(part => part.Component, StringComparer.Ordinal)
+            .Select(g => new ComponentAssessment(g.Key, g.Sum(a => a.Assessed), g.Sum(a => a.Identified), [.. g.SelectMany(a => a.NeedsDecision)]))
+            .ToList();
         run.SetStatus(run.Status with
         {
             Phase = CyclePhase.Planning,

@@ -5,7 +5,6 @@ public static class OrchestratorNames
 {
     public const string DesignationCycle = "DesignationReviewCycle";
     public const string AllocationCycle = "AllocationReviewCycle";
-    public const string AssessComponent = "AssessComponent";
     public const string ApprovalTask = "ApprovalTask";
 }
 

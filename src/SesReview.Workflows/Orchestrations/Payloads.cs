@@ -12,12 +12,12 @@ public sealed record InventoryOutline(int Positions, IReadOnlyList<ComponentOutl
 
 public sealed record ComponentOutline(string Component, int Positions);
 
-public sealed record AssessComponentInput(
-    string CycleId, string UploadId, string Agency, string Component, int Positions, int BatchSize, DateOnly AsOf, DateOnly? NewAgencyHeadAppointedOn,
-    ActivityRetry? Retry = null);
-
+/// <summary>
+/// One slice of the agency's ES positions, ordered by component and then position id: positions
+/// <paramref name="Skip"/> to <paramref name="Skip"/> + <paramref name="Take"/> - 1 of that order.
+/// </summary>
 public sealed record AssessBatchInput(
-    string CycleId, string UploadId, string Agency, string Component, int Skip, int Take, DateOnly AsOf, DateOnly? NewAgencyHeadAppointedOn);
+    string CycleId, string UploadId, string Agency, int Skip, int Take, DateOnly AsOf, DateOnly? NewAgencyHeadAppointedOn);
 
 /// <summary>Result of assessing (part of) a component: counts, and the positions an approver must decide.</summary>
 public sealed record ComponentAssessment(string Component, int Assessed, int Identified, IReadOnlyList<string> NeedsDecision);
