@@ -2,6 +2,7 @@ using SesReview.Host;
 using SesReview.Host.Configuration;
 using SesReview.DurableHosting;
 using SesReview.Web;
+using SesReview.Web.Logging;
 using SesReview.Workflows.Hosting;
 using SesReview.Workflows.Storage;
 
@@ -13,12 +14,15 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 }
 
 builder.Services.AddSesReviewWeb();
+builder.Services.AddRedactedRequestLog();
 builder.Services.AddSesReviewWorkflows(builder.Configuration);
 // The engine: the Durable Task Framework on Azure Storage (Azurite locally), its worker in this process. Several hosts on
 // one storage account and task hub share the work through DTFx's partitions.
 builder.Services.AddDurableTaskOnAzureStorage(builder.Configuration, WorkflowServiceCollectionExtensions.RegisterWorkflows, WorkflowJson.DurablePayloads);
 
 var app = builder.Build();
+
+app.UseRedactedRequestLog();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -29,6 +29,7 @@ public static class SesReviewWeb
     /// <summary>Every route: the /api handlers, the management routes, and the pages.</summary>
     public static IEndpointRouteBuilder MapSesReviewWeb(this IEndpointRouteBuilder app)
     {
+        ManagementSettings.RequireStrongSystemKey(app.ServiceProvider.GetRequiredService<IConfiguration>());
         app.MapInventoryApi();
         app.MapCycleApi();
         app.MapDurableManagement();

@@ -21,7 +21,7 @@ namespace EndToEnd.Tests;
 public sealed class ReviewSystem : IAsyncDisposable
 {
     public const string SigningKey = "end-to-end-signing-key-0123456789abcdef";
-    public const string SystemKey = "end-to-end-system-key";
+    public const string SystemKey = "end-to-end-system-key-0123456789abcdef";
     private static readonly HtmlParser Parser = new();
 
     private readonly Dictionary<string, string> _settings;

@@ -29,16 +29,31 @@ public class CycleApiTests : IClassFixture<HostFactory>
         var body = await ReadJson(response);
         Assert.Equal("dr-2025", body.GetProperty("id").GetString());
         var status = body.GetProperty("statusQueryGetUri").GetString()!;
-        Assert.Equal($"http://localhost/runtime/webhooks/durabletask/instances/dr-2025?code={HostFactory.SystemKey}", status);
+        Assert.Equal($"{HostFactory.PublicBaseUrl}/runtime/webhooks/durabletask/instances/dr-2025?code={HostFactory.SystemKey}", status);
         Assert.Equal(new Uri(status), response.Headers.Location);
-        Assert.Equal($"http://localhost/runtime/webhooks/durabletask/instances/dr-2025/raiseEvent/{{eventName}}?code={HostFactory.SystemKey}",
+        Assert.Equal($"{HostFactory.PublicBaseUrl}/runtime/webhooks/durabletask/instances/dr-2025/raiseEvent/{{eventName}}?code={HostFactory.SystemKey}",
             body.GetProperty("sendEventPostUri").GetString());
-        Assert.Equal($"http://localhost/runtime/webhooks/durabletask/instances/dr-2025/terminate?reason={{text}}&code={HostFactory.SystemKey}",
+        Assert.Equal($"{HostFactory.PublicBaseUrl}/runtime/webhooks/durabletask/instances/dr-2025/terminate?reason={{text}}&code={HostFactory.SystemKey}",
             body.GetProperty("terminatePostUri").GetString());
         Assert.Equal(status, body.GetProperty("purgeHistoryDeleteUri").GetString());
         Assert.Contains("/instances/dr-2025/suspend?reason={text}&code=", body.GetProperty("suspendPostUri").GetString());
         Assert.Contains("/instances/dr-2025/resume?reason={text}&code=", body.GetProperty("resumePostUri").GetString());
-        Assert.Equal("http://localhost/api/cycles/dr-2025", body.GetProperty("cycleStatusUri").GetString());
+        Assert.Equal($"{HostFactory.PublicBaseUrl}/api/cycles/dr-2025", body.GetProperty("cycleStatusUri").GetString());
+    }
+
+    [Fact]
+    public async Task Management_links_use_the_configured_public_address_whatever_Host_header_the_caller_sends()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/cycles")
+        {
+            Content = Json("""{ "kind": "designation-review", "agency": "DEPARTMENT OF EXAMPLE", "inventoryUploadId": "upload-9", "cycleId": "dr-host" }"""),
+        };
+        request.Headers.Host = "attacker.example.com";
+        var response = await _host.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"{HostFactory.PublicBaseUrl}/runtime/webhooks/durabletask/instances/dr-host", response.Headers.Location!.ToString());
+        Assert.DoesNotContain("attacker.example.com", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -48,7 +63,7 @@ public class CycleApiTests : IClassFixture<HostFactory>
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await ReadJson(response);
-        Assert.Equal("http://localhost/runtime/webhooks/durabletask/instances/dr-2026", body.GetProperty("statusQueryGetUri").GetString());
+        Assert.Equal($"{HostFactory.PublicBaseUrl}/runtime/webhooks/durabletask/instances/dr-2026", body.GetProperty("statusQueryGetUri").GetString());
         Assert.DoesNotContain(HostFactory.SystemKey, body.ToString());
     }
 

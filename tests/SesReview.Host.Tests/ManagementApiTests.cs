@@ -148,6 +148,16 @@ public class ManagementApiTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public void A_system_key_shorter_than_32_characters_stops_the_host_at_start_up_naming_the_setting()
+    {
+        using var weak = _host.WithWebHostBuilder(b => b.UseSetting("Runtime:SystemKey", "a"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => weak.CreateClient());
+        Assert.Contains("Runtime:SystemKey", error.Message);
+        Assert.Contains("at least 32 characters", error.Message);
+    }
+
+    [Fact]
     public async Task Without_a_configured_system_key_the_routes_answer_503_naming_the_setting()
     {
         using var unkeyed = _host.WithWebHostBuilder(b => b.UseSetting("Runtime:SystemKey", "set in configuration or Key Vault, never here"));

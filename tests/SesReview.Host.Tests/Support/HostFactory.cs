@@ -42,7 +42,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _azurite = null;
     }
 
-    public const string SystemKey = "test-system-key";
+    public const string SystemKey = "host-tests-system-key-0123456789abcdef";
+    public const string PublicBaseUrl = "https://reviews.agency.example.gov";
     public const string WaitForApproval = "WaitForApproval";
     public const string ApprovalEvent = "Approval";
 
@@ -56,6 +57,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Runtime:SystemKey", SystemKey);
+        builder.UseSetting("Workflows:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Approvals:SigningKey", "host-tests-signing-key-0123456789abcdef");
         var azurite = _azurite ?? throw new InvalidOperationException("The fixture starts Azurite first (IAsyncLifetime).");
         builder.UseSetting("AzureWebJobsStorage", azurite.ConnectionString);
