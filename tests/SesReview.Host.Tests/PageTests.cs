@@ -117,6 +117,26 @@ public class PageTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task The_outbox_is_paged_so_every_message_can_be_reached_not_only_the_newest()
+    {
+        await using var host = await HostFactory.StartNewAsync();
+        for (int i = 0; i < 250; i++)
+            host.Outbox.Items.Add(Message("paged-cycle", $"message/{i:D3}", $"Message {i:D3}", Samples.Start.AddMinutes(i), null));
+        var client = host.CreateClient();
+
+        var first = await Browser.Parse(await client.GetAsync("/outbox"));
+        Assert.Equal(100, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("Messages 1–100 of 250", first.Body!.TextContent);
+        Assert.Contains("message/249", first.QuerySelector("tbody tr")!.TextContent);
+        Assert.Equal("/outbox?page=2", first.QuerySelector("nav[aria-label='Outbox pages'] a")!.GetAttribute("href"));
+
+        var last = await Browser.Parse(await client.GetAsync("/outbox?page=3"));
+        Assert.Equal(50, last.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("message/000", last.QuerySelectorAll("tbody tr").Last().TextContent);
+        Assert.Contains("Page 3 of 3", last.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task An_outbox_action_that_is_not_a_web_address_is_shown_as_text_not_as_a_link()
     {
         _host.Outbox.Items.Add(Message("odd-cycle", "odd/action", "Odd action", Samples.Start, new ActionLink("javascript:alert(1)", "Run me")));

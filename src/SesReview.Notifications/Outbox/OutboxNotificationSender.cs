@@ -52,9 +52,17 @@ public sealed class OutboxNotificationSender : LedgeredNotificationSender, IOutb
     public async Task<IReadOnlyList<OutboxListItem>> ListAsync(string? cycleId = null, int take = 200, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        var rows = await _store.ListAsync(cycleId is null ? null : TableKeys.Sanitize(cycleId), take, cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new OutboxListItem(r.OutboxId, r.CycleId, r.MessageKey, r.Kind, r.To, r.Subject, r.SentAt,
-            r.AttachmentCount, r.AttachmentSha256, r.Action)).ToList();
+        return (await ListPageAsync(cycleId, 1, take, cancellationToken).ConfigureAwait(false)).Items;
+    }
+
+    public async Task<OutboxPage> ListPageAsync(string? cycleId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(page);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var (rows, total) = await _store.ListAsync(cycleId is null ? null : TableKeys.Sanitize(cycleId), (page - 1) * pageSize, pageSize, cancellationToken)
+            .ConfigureAwait(false);
+        return new OutboxPage([.. rows.Select(r => new OutboxListItem(r.OutboxId, r.CycleId, r.MessageKey, r.Kind, r.To, r.Subject, r.SentAt,
+            r.AttachmentCount, r.AttachmentSha256, r.Action))], page, pageSize, total);
     }
 
     public async Task<OutboxItem?> GetAsync(string cycleId, string messageKey, CancellationToken cancellationToken = default)

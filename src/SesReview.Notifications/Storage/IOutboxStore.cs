@@ -8,6 +8,9 @@ public interface IOutboxStore
 
     Task<OutboxRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken);
 
-    /// <summary>Summaries, newest first, optionally of one (sanitized) partition, at most <paramref name="take"/>.</summary>
-    Task<IReadOnlyList<OutboxRecordSummary>> ListAsync(string? partitionKey, int take, CancellationToken cancellationToken);
+    /// <summary>
+    /// Summaries, newest first, optionally of one (sanitized) partition: <paramref name="take"/> of them after the first
+    /// <paramref name="skip"/>, with the number there are in all.
+    /// </summary>
+    Task<(IReadOnlyList<OutboxRecordSummary> Rows, int Total)> ListAsync(string? partitionKey, int skip, int take, CancellationToken cancellationToken);
 }

@@ -13,15 +13,15 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     public Task<OutboxRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.TryGetValue((partitionKey, rowKey), out var r) ? r : null);
 
-    public Task<IReadOnlyList<OutboxRecordSummary>> ListAsync(string? partitionKey, int take, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<OutboxRecordSummary> Rows, int Total)> ListAsync(string? partitionKey, int skip, int take, CancellationToken cancellationToken)
     {
-        IReadOnlyList<OutboxRecordSummary> list = _rows.Values
-            .Where(r => partitionKey is null || r.PartitionKey == partitionKey)
+        var matching = _rows.Values.Where(r => partitionKey is null || r.PartitionKey == partitionKey).ToList();
+        IReadOnlyList<OutboxRecordSummary> page = matching
             .OrderByDescending(r => r.SentAt).ThenBy(r => r.RowKey, StringComparer.Ordinal)
-            .Take(take)
+            .Skip(skip).Take(take)
             .Select(OutboxSummaries.Of)
             .ToList();
-        return Task.FromResult(list);
+        return Task.FromResult((page, matching.Count));
     }
 }
 

@@ -109,7 +109,7 @@ public sealed class TableOutboxStore(AzureStorageAccount account, string tableNa
         };
     }
 
-    public async Task<IReadOnlyList<OutboxRecordSummary>> ListAsync(string? partitionKey, int take, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<OutboxRecordSummary> Rows, int Total)> ListAsync(string? partitionKey, int skip, int take, CancellationToken cancellationToken)
     {
         var table = await account.GetTableAsync(tableName, cancellationToken).ConfigureAwait(false);
         string? filter = partitionKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
@@ -123,7 +123,7 @@ public sealed class TableOutboxStore(AzureStorageAccount account, string tableNa
                 e.GetDateTimeOffset("SentAt") ?? default, e.GetInt32("AttachmentCount") ?? 0,
                 e.GetString("AttachmentSha256"), ActionOf(e)));
         }
-        return rows.OrderByDescending(r => r.SentAt).ThenBy(r => r.RowKey, StringComparer.Ordinal).Take(take).ToList();
+        return (rows.OrderByDescending(r => r.SentAt).ThenBy(r => r.RowKey, StringComparer.Ordinal).Skip(skip).Take(take).ToList(), rows.Count);
     }
 
     private async Task<(TableClient Table, BlobContainerClient Container)> ClientsAsync(CancellationToken cancellationToken) =>

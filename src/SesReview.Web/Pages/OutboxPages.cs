@@ -20,17 +20,26 @@ internal static class OutboxPages
 
     internal static string MessageUrl(string cycleId, string messageKey) => $"/outbox/{Html.Segment(cycleId)}/{Html.Path(messageKey)}";
 
-    internal static async Task<ContentHttpResult> List(HttpContext context, [FromServices] IOutboxReader outbox, CancellationToken cancellationToken)
+    /// <summary>Messages per page of the list.</summary>
+    internal const int PageSize = 100;
+
+    internal static async Task<ContentHttpResult> List(HttpContext context, [FromServices] IOutboxReader outbox, int? page, CancellationToken cancellationToken)
     {
-        var items = await outbox.ListAsync(cancellationToken: cancellationToken);
-        var content = items.Count == 0
+        var shown = await outbox.ListPageAsync(null, Math.Max(1, page ?? 1), PageSize, cancellationToken);
+        var content = shown.Total == 0
             ? Html.Of($"<p>The outbox is empty.</p>")
             : Html.Of($"""
+                <p>Messages {Math.Min(shown.Total, (shown.Page - 1) * shown.PageSize + 1):N0}–{Math.Min(shown.Total, shown.Page * shown.PageSize):N0} of {shown.Total:N0}, newest first.</p>
                 <table><thead><tr><th>Sent at</th><th>Cycle</th><th>Key</th><th>Kind</th><th>To</th><th>Subject</th><th>Attachments</th><th>Action</th></tr></thead>
-                <tbody>{Html.Join(items.OrderByDescending(i => i.SentAt), Row)}</tbody></table>
+                <tbody>{Html.Join(shown.Items, Row)}</tbody></table>
+                {Pager(shown)}
                 """);
         return PageResults.Page(context, "Outbox", content);
     }
+
+    private static HtmlText Pager(OutboxPage shown) => shown.Pages <= 1 ? HtmlText.Empty : Html.Of($"""
+        <nav aria-label="Outbox pages">{(shown.Page > 1 ? Html.Of($"""<a href="/outbox?page={shown.Page - 1}">Newer</a> """) : HtmlText.Empty)}Page {shown.Page} of {shown.Pages}{(shown.Page < shown.Pages ? Html.Of($""" <a href="/outbox?page={shown.Page + 1}">Older</a>""") : HtmlText.Empty)}</nav>
+        """);
 
     private static HtmlText Row(OutboxListItem i) => Html.Of($"""
         <tr><td>{Html.Time(i.SentAt)}</td><td><a href="/cycles/{Html.Segment(i.CycleId)}">{i.CycleId}</a></td>

@@ -157,6 +157,14 @@ internal sealed class FakeOutboxReader : IOutboxReader
             .Select(i => new OutboxListItem(i.OutboxId, i.Message.CycleId, i.Message.MessageKey, i.Message.Kind, i.Message.To, i.Message.Subject, i.SentAt,
                 i.Message.Attachments.Count, i.AttachmentSha256, i.Message.Action))]);
 
+    public Task<OutboxPage> ListPageAsync(string? cycleId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var matching = Items.Where(i => cycleId is null || i.Message.CycleId == cycleId).OrderByDescending(i => i.SentAt).ToList();
+        return Task.FromResult(new OutboxPage([.. matching.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(i => new OutboxListItem(i.OutboxId, i.Message.CycleId, i.Message.MessageKey, i.Message.Kind, i.Message.To, i.Message.Subject, i.SentAt,
+                i.Message.Attachments.Count, i.AttachmentSha256, i.Message.Action))], page, pageSize, matching.Count));
+    }
+
     public Task<OutboxItem?> GetAsync(string cycleId, string messageKey, CancellationToken cancellationToken = default) =>
         Task.FromResult(Items.FirstOrDefault(i => i.Message.CycleId == cycleId && i.Message.MessageKey == messageKey));
 }
