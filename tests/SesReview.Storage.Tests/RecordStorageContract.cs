@@ -62,6 +62,19 @@ public abstract class RecordStorageContract
     }
 
     [Fact]
+    public async Task Of_concurrent_replaces_from_one_read_exactly_one_succeeds()
+    {
+        var table = Storage.Table("ReplaceRace");
+        await table.UpsertAsync("p", "r", """{"v":0}""");
+        var read = (await table.GetAsync("p", "r"))!;
+
+        var won = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => Task.Run(() => table.TryReplaceAsync(read, $$"""{"v":{{i}}}"""))));
+
+        Assert.Single(won, w => w);
+        Assert.Equal($$"""{"v":{{Array.IndexOf(won, true) + 1}}}""", (await table.GetAsync("p", "r"))!.Json);
+    }
+
+    [Fact]
     public async Task A_replace_of_a_row_that_is_gone_returns_false()
     {
         var table = Storage.Table("ReplaceMissing");

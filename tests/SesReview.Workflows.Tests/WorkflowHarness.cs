@@ -29,9 +29,11 @@ public sealed class WorkflowHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly IHostedService _worker;
 
-    private WorkflowHarness(TestSupport.AzuriteProcess azurite, IDictionary<string, string?>? settings)
+    private WorkflowHarness(TestSupport.AzuriteProcess azurite, IDictionary<string, string?>? settings, bool recordsOnAzurite)
     {
         _azurite = azurite;
+        // Memory is quicker; Azure tables on Azurite make concurrent writes really race over HTTP (ETag conflicts).
+        Storage = recordsOnAzurite ? new AzureRecordStorage(azurite.ConnectionString) : new InMemoryRecordStorage();
         var values = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -58,16 +60,19 @@ public sealed class WorkflowHarness : IAsyncDisposable
         _worker = _services.GetServices<IHostedService>().Single();
     }
 
-    /// <summary>Starts Azurite, then the workflows' worker on a new task hub.</summary>
-    public static async Task<WorkflowHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts Azurite, then the workflows' worker on a new task hub. <paramref name="recordsOnAzurite"/> keeps the product's
+    /// records in Azure tables on the same Azurite instead of memory.
+    /// </summary>
+    public static async Task<WorkflowHarness> StartAsync(IDictionary<string, string?>? settings = null, bool recordsOnAzurite = false)
     {
         var azurite = await TestSupport.AzuriteProcess.StartAsync();
-        var harness = new WorkflowHarness(azurite, settings);
+        var harness = new WorkflowHarness(azurite, settings, recordsOnAzurite);
         await harness._worker.StartAsync(CancellationToken.None);
         return harness;
     }
 
-    public InMemoryRecordStorage Storage { get; } = new();
+    public IRecordStorage Storage { get; }
     public ICycleService Cycles => _services.GetRequiredService<ICycleService>();
     public IApprovalService Approvals => _services.GetRequiredService<IApprovalService>();
     public IInventoryUploads Uploads => _services.GetRequiredService<IInventoryUploads>();

@@ -58,30 +58,56 @@ public sealed class ApprovalService(
         }
         if (errors.Count > 0) return SubmitOutcome.Invalid(errors);
 
-        var existing = (await store.ListDecisionsAsync(cycle.CycleId, cancellationToken)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
-        var changed = decisions.Where(d => !(existing.TryGetValue(d.PositionId, out var e) && e.Round == task.Round && e.Action == d.Action
-            && string.Equals(e.Justification ?? "", Justification(d) ?? "", StringComparison.Ordinal))).ToList();
-        if (changed.Count == 0)
+        // The task record is the one point of serialization: a submission commits by a conditional replace of it (ETag),
+        // so of concurrent submissions one wins; the others re-read and answer from what the winner recorded.
+        int? submissionsAtStart = null;
+        for (int attempt = 0; ; attempt++)
         {
-            // The first request may have stopped after its records and before their audit entries: write any missing.
-            await AuditDecisionsAsync(task, [.. decisions.Select(d => existing[d.PositionId])], cancellationToken);
-            return await RepeatAsync(task, "These decisions were already recorded; nothing changed.", cancellationToken);
+            var read = await ReadSettledAsync(task, cancellationToken);
+            if (read is null) return SubmitOutcome.Denied(TaskAccess.NotFound, "There is no such task.");
+            var current = read.Task;
+            if (Refusal(current, task) is { } refused) return refused;
+            submissionsAtStart ??= current.Submissions;
+
+            var existing = (await store.ListDecisionsAsync(cycle.CycleId, cancellationToken)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
+            var changed = decisions.Where(d => !(existing.TryGetValue(d.PositionId, out var e) && e.Round == current.Round && e.Action == d.Action
+                && string.Equals(e.Justification ?? "", Justification(d) ?? "", StringComparison.Ordinal))).ToList();
+            if (changed.Count == 0)
+            {
+                // Decisions of numbered submissions got their entries before the submission was marked applied; older
+                // ones (saved before submissions were numbered) may lack theirs if a request stopped in between.
+                await AuditDecisionsAsync(current, [.. decisions.Select(d => existing[d.PositionId]).Where(r => r.Submission == 0)], cancellationToken);
+                return await RepeatAsync(current, "These decisions were already recorded; nothing changed.", cancellationToken);
+            }
+            if (current.Submissions != submissionsAtStart) return Superseded(current, "decisions");
+            if (current.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; decisions can no longer be changed.");
+
+            var now = time.GetUtcNow();
+            int sequence = current.Submissions + 1;
+            var records = changed.Select(d => new DecisionRecord(d.PositionId, current.TaskId, current.Round, d.Action, Justification(d),
+                current.Approver.Email, current.Approver.Name, now, origin.Channel, origin.SourceAddress, sequence)).ToList();
+            var decided = existing.Values.Where(d => d.Round >= current.Round).Select(d => d.PositionId)
+                .Concat(records.Select(r => r.PositionId)).ToHashSet(StringComparer.Ordinal);
+            int left = current.PositionIds.Count(p => !decided.Contains(p));
+            var submission = new TaskSubmission(sequence, now, origin.Channel, origin.SourceAddress, Applied: false, records, [], []);
+            var committed = current with
+            {
+                Submissions = sequence,
+                LastSubmission = submission,
+                State = left == 0 ? TaskState.Completed : TaskState.Open,
+                CompletedAt = left == 0 ? now : current.CompletedAt,
+            };
+            if (!await store.TryReplaceTaskAsync(read, committed, cancellationToken))
+            {
+                if (attempt >= MaxAttempts) throw new InvalidOperationException($"Task '{task.TaskId}' keeps changing under concurrent updates.");
+                continue;
+            }
+            await ApplyAsync(committed, submission, cancellationToken);
+            await client.RaiseEventAsync(committed.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
+            return SubmitOutcome.Done(left == 0
+                ? $"Recorded {records.Count} decisions. Every position of this task is decided — thank you."
+                : $"Recorded {records.Count} decisions; {left} positions still need a decision.");
         }
-        if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; decisions can no longer be changed.");
-
-        var now = time.GetUtcNow();
-        var records = changed.Select(d => new DecisionRecord(d.PositionId, task.TaskId, task.Round, d.Action, Justification(d),
-            task.Approver.Email, task.Approver.Name, now, origin.Channel, origin.SourceAddress)).ToList();
-        await store.SaveDecisionsAsync(cycle.CycleId, records, cancellationToken);
-        await AuditDecisionsAsync(task, records, cancellationToken);
-
-        var progress = await TaskProgressReader.ReadAsync(store, task, cancellationToken);
-        if (progress.Complete)
-            await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = now } : null, cancellationToken);
-        await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
-        return SubmitOutcome.Done(progress.Complete
-            ? $"Recorded {records.Count} decisions. Every position of this task is decided — thank you."
-            : $"Recorded {records.Count} decisions; {progress.Items - progress.Done} positions still need a decision.");
     }
 
     public async Task<SubmitOutcome> SubmitProposalsAsync(
@@ -119,30 +145,49 @@ public sealed class ApprovalService(
         }
         if (errors.Count > 0) return SubmitOutcome.Invalid(errors);
 
-        var now = time.GetUtcNow();
-        var (stored, storedRedesignations) = await store.ListProposalsAsync(cycle.CycleId, cancellationToken);
-        bool same = (proposals.All(p => stored.Any(s => s.Round == task.Round && s.Component == p.Component && s.PayPlan == p.PayPlan
-            && s.Adjustment == p.Adjustment && s.Reason == Clean(p.Reason) && s.Justification == Clean(p.Justification)))
-            && redesignations.All(r => storedRedesignations.Any(s => s.Round == task.Round && s.PositionId == r.PositionId && s.To == r.To && s.Justification == r.Justification.Trim()))
-            && stored.Any(s => s.TaskId == task.TaskId && s.Round == task.Round));
-        if (same)
+        int? submissionsAtStart = null;
+        for (int attempt = 0; ; attempt++)
         {
-            await AuditProposalsAsync(task, [.. stored.Where(p => p.TaskId == task.TaskId && p.Round == task.Round)],
-                [.. storedRedesignations.Where(r => r.TaskId == task.TaskId && r.Round == task.Round)], origin, cancellationToken);
-            return await RepeatAsync(task, "These proposals were already recorded; nothing changed.", cancellationToken);
-        }
-        if (task.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; proposals can no longer be changed.");
+            var read = await ReadSettledAsync(task, cancellationToken);
+            if (read is null) return SubmitOutcome.Denied(TaskAccess.NotFound, "There is no such task.");
+            var current = read.Task;
+            if (Refusal(current, task) is { } refused) return refused;
+            submissionsAtStart ??= current.Submissions;
 
-        var records = proposals.Select(p => new ProposalRecord(p.Component, p.PayPlan, p.Adjustment, Clean(p.Reason), Clean(p.Justification), task.TaskId, task.Round, task.Approver.Email, now)).ToList();
-        // A line left without a proposal is recorded as "no change", so that the round shows the component head answered.
-        records.AddRange(lines.Where(l => !proposals.Any(p => p.Component == l.Component && p.PayPlan == l.PayPlan))
-            .Select(l => new ProposalRecord(l.Component, l.PayPlan, 0, null, null, task.TaskId, task.Round, task.Approver.Email, now)));
-        var redesignationRecords = redesignations.Select(r => new RedesignationRecord(r.PositionId, byId[r.PositionId].Component, r.To, r.Justification.Trim(), task.TaskId, task.Round, task.Approver.Email, now)).ToList();
-        await store.SaveProposalsAsync(cycle.CycleId, records, redesignationRecords, cancellationToken);
-        await AuditProposalsAsync(task, records, redesignationRecords, origin, cancellationToken);
-        await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => t.State == TaskState.Open ? t with { State = TaskState.Completed, CompletedAt = now } : null, cancellationToken);
-        await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
-        return SubmitOutcome.Done($"Recorded the proposals for {string.Join(", ", task.Components)}.");
+            var (stored, storedRedesignations) = await store.ListProposalsAsync(cycle.CycleId, cancellationToken);
+            bool same = (proposals.All(p => stored.Any(s => s.Round == current.Round && s.Component == p.Component && s.PayPlan == p.PayPlan
+                && s.Adjustment == p.Adjustment && s.Reason == Clean(p.Reason) && s.Justification == Clean(p.Justification)))
+                && redesignations.All(r => storedRedesignations.Any(s => s.Round == current.Round && s.PositionId == r.PositionId && s.To == r.To && s.Justification == r.Justification.Trim()))
+                && stored.Any(s => s.TaskId == current.TaskId && s.Round == current.Round));
+            if (same)
+            {
+                // As for decisions: only records saved before submissions were numbered may lack their entries.
+                await AuditProposalsAsync(current, [.. stored.Where(p => p.TaskId == current.TaskId && p.Round == current.Round && p.Submission == 0)],
+                    [.. storedRedesignations.Where(r => r.TaskId == current.TaskId && r.Round == current.Round && r.Submission == 0)], origin, cancellationToken);
+                return await RepeatAsync(current, "These proposals were already recorded; nothing changed.", cancellationToken);
+            }
+            if (current.Submissions != submissionsAtStart) return Superseded(current, "proposals");
+            if (current.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; proposals can no longer be changed.");
+
+            var now = time.GetUtcNow();
+            int sequence = current.Submissions + 1;
+            var records = proposals.Select(p => new ProposalRecord(p.Component, p.PayPlan, p.Adjustment, Clean(p.Reason), Clean(p.Justification), current.TaskId, current.Round, current.Approver.Email, now, sequence)).ToList();
+            // A line left without a proposal is recorded as "no change", so that the round shows the component head answered.
+            records.AddRange(lines.Where(l => !proposals.Any(p => p.Component == l.Component && p.PayPlan == l.PayPlan))
+                .Select(l => new ProposalRecord(l.Component, l.PayPlan, 0, null, null, current.TaskId, current.Round, current.Approver.Email, now, sequence)));
+            var redesignationRecords = redesignations.Select(r => new RedesignationRecord(
+                r.PositionId, byId[r.PositionId].Component, r.To, r.Justification.Trim(), current.TaskId, current.Round, current.Approver.Email, now, sequence)).ToList();
+            var submission = new TaskSubmission(sequence, now, origin.Channel, origin.SourceAddress, Applied: false, [], records, redesignationRecords);
+            var committed = current with { Submissions = sequence, LastSubmission = submission, State = TaskState.Completed, CompletedAt = now };
+            if (!await store.TryReplaceTaskAsync(read, committed, cancellationToken))
+            {
+                if (attempt >= MaxAttempts) throw new InvalidOperationException($"Task '{task.TaskId}' keeps changing under concurrent updates.");
+                continue;
+            }
+            await ApplyAsync(committed, submission, cancellationToken);
+            await client.RaiseEventAsync(committed.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
+            return SubmitOutcome.Done($"Recorded the proposals for {string.Join(", ", current.Components)}.");
+        }
     }
 
     public async Task<SubmitOutcome> SignOffAsync(string token, bool approve, string? note, RequestOrigin origin, CancellationToken cancellationToken = default)
@@ -190,12 +235,25 @@ public sealed class ApprovalService(
 
         var now = time.GetUtcNow();
         var delegate_ = new Person(to!.Name.Trim(), to.Email.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(to.TeamsUserId) ? null : to.TeamsUserId.Trim());
-        var updated = await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => !t.Approver.IsSameAs(task.Approver.Email) ? null : t with
+        // Read-modify-write under the task's ETag: of concurrent delegations by the holder, one changes hands.
+        ApprovalTask? ours = null;
+        var updated = await store.UpdateTaskAsync(cycle.CycleId, task.TaskId, t => !t.Approver.IsSameAs(task.Approver.Email) || t.State != TaskState.Open ? null : ours = t with
         {
             Approver = delegate_,
             Delegations = [.. t.Delegations, new Delegation(t.Approver, delegate_, now, Clean(note))],
         }, cancellationToken);
-        if (updated is null || !updated.Approver.IsSameAs(delegate_.Email)) return SubmitOutcome.Denied(TaskAccess.Forbidden, "The task changed hands meanwhile.");
+        if (updated is null) return SubmitOutcome.Denied(TaskAccess.NotFound, "There is no such task.");
+        if (!ReferenceEquals(updated, ours))
+        {
+            if (updated.Delegations.LastOrDefault() is { } won && won.From.IsSameAs(task.Approver.Email) && won.To.IsSameAs(delegate_.Email))
+            {
+                await AuditDelegationAsync(updated, updated.Delegations.Count, origin, cancellationToken);
+                return await RepeatAsync(updated, $"The task was already handed to {won.To.Name}; nothing changed.", cancellationToken);
+            }
+            return updated.State != TaskState.Open
+                ? SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed and cannot be delegated.")
+                : SubmitOutcome.Denied(TaskAccess.Forbidden, "The task changed hands meanwhile.");
+        }
         await AuditDelegationAsync(updated, updated.Delegations.Count, origin, cancellationToken);
         await client.RaiseEventAsync(task.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
         return SubmitOutcome.Done($"The task is now {delegate_.Name}'s; they will get their own link. This link no longer works.");
@@ -209,6 +267,54 @@ public sealed class ApprovalService(
         var file = await store.GetPackageFileAsync(access.Cycle!.CycleId, cancellationToken);
         return (file is null ? TaskAccess.NotFound : TaskAccess.Ok, file);
     }
+
+    private const int MaxAttempts = 20;
+
+    /// <summary>
+    /// The task as stored, after writing out its latest committed submission if that is not marked applied yet (its
+    /// winner may still be writing, or may have stopped): rows are written unless newer, entries are keyed, so doing it
+    /// twice records nothing twice.
+    /// </summary>
+    private async Task<TaskVersion?> ReadSettledAsync(ApprovalTask task, CancellationToken ct)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var read = await store.ReadTaskVersionAsync(task.CycleId, task.TaskId, ct);
+            if (read?.Task.LastSubmission is not { Applied: false } pending) return read;
+            if (attempt >= MaxAttempts) throw new InvalidOperationException($"Task '{task.TaskId}' keeps changing under concurrent updates.");
+            await ApplyAsync(read.Task, pending, ct);
+        }
+    }
+
+    /// <summary>Writes a committed submission's records, then their audit entries, then marks it applied on the task.</summary>
+    private async Task ApplyAsync(ApprovalTask task, TaskSubmission submission, CancellationToken ct)
+    {
+        if (submission.Decisions.Count > 0)
+        {
+            await store.SaveDecisionsOfSubmissionAsync(task.CycleId, submission.Decisions, ct);
+            await AuditDecisionsAsync(task, submission.Decisions, ct);
+        }
+        if (submission.Proposals.Count > 0 || submission.Redesignations.Count > 0)
+        {
+            await store.SaveProposalsOfSubmissionAsync(task.CycleId, submission.Proposals, submission.Redesignations, ct);
+            await AuditProposalsAsync(task, submission.Proposals, submission.Redesignations, new RequestOrigin(submission.Channel, submission.SourceAddress), ct);
+        }
+        // The records now live in their tables; the task keeps only the number, so its row stays small.
+        await store.UpdateTaskAsync(task.CycleId, task.TaskId, t => t.LastSubmission is { Applied: false } last && last.Sequence == submission.Sequence
+            ? t with { LastSubmission = last with { Applied = true, Decisions = [], Proposals = [], Redesignations = [] } }
+            : null, ct);
+    }
+
+    /// <summary>The task as re-read no longer takes this link's submission: it changed hands or was cancelled meanwhile.</summary>
+    private static SubmitOutcome? Refusal(ApprovalTask current, ApprovalTask asResolved) =>
+        !current.Approver.IsSameAs(asResolved.Approver.Email) ? SubmitOutcome.Denied(TaskAccess.Forbidden, "This task is no longer assigned to the person this link was sent to.")
+        : current.State == TaskState.Cancelled ? SubmitOutcome.Denied(TaskAccess.Gone, "This review cycle is finished; the task can no longer be changed.")
+        : null;
+
+    /// <summary>Another submission was recorded after this request read the task: its different content is not recorded.</summary>
+    private static SubmitOutcome Superseded(ApprovalTask current, string what) => current.State == TaskState.Open
+        ? SubmitOutcome.Superseded(what, $"Nothing was recorded: this task was changed by another submission meanwhile. Check the {what} shown and post again.")
+        : SubmitOutcome.Denied(TaskAccess.Gone, $"This task was completed by another submission meanwhile; your {what} were not recorded.");
 
     // Audit entries carry a key made of what they record, so a repeat (after a crash between the record and its entry)
     // writes the missing entry once and never a second one.

@@ -25,6 +25,10 @@ public sealed record ApprovalTask
     public IReadOnlyList<Delegation> Delegations { get; init; } = [];
     /// <summary>Note from the signer when the package was sent back.</summary>
     public string? SendBackNote { get; init; }
+    /// <summary>How many submissions were committed on this task (all rounds); numbers the next one.</summary>
+    public int Submissions { get; init; }
+    /// <summary>The latest committed submission; its records are written out unless <see cref="TaskSubmission.Applied"/>.</summary>
+    public TaskSubmission? LastSubmission { get; init; }
 
     /// <summary>Instance id of the sub-orchestration that follows this task in its current round.</summary>
     public string InstanceId => TaskInstanceId(CycleId, TaskId, Round);

@@ -77,4 +77,6 @@ public sealed record SubmitOutcome(TaskAccess Access, bool Recorded, bool Alread
     public static SubmitOutcome Invalid(IReadOnlyList<FieldError> errors) => new(TaskAccess.Ok, false, false, errors, "Nothing was recorded: please correct the fields named.");
     public static SubmitOutcome Done(string message) => new(TaskAccess.Ok, true, false, [], message);
     public static SubmitOutcome Repeat(string message) => new(TaskAccess.Ok, false, true, [], message);
+    /// <summary>Another submission changed the task after this one read it; nothing recorded, the page shows it again.</summary>
+    public static SubmitOutcome Superseded(string field, string message) => new(TaskAccess.Ok, false, false, [new(field, message)], message);
 }

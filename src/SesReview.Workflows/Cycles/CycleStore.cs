@@ -75,6 +75,13 @@ public sealed class CycleStore(IRecordStorage storage)
     public async Task<IReadOnlyList<ApprovalTask>> ListTasksAsync(string cycleId, CancellationToken ct = default) =>
         [.. (await _tasks.ListAsync(Pk(cycleId), ct)).Select(Read<ApprovalTask>)];
 
+    public async Task<TaskVersion?> ReadTaskVersionAsync(string cycleId, string taskId, CancellationToken ct = default) =>
+        await _tasks.GetAsync(Pk(cycleId), StorageKeys.Escape(taskId), ct) is { } r ? new TaskVersion(Read<ApprovalTask>(r), r) : null;
+
+    /// <summary>Replaces the task if nobody changed it since <paramref name="read"/>; false on a conflict (ETag).</summary>
+    public Task<bool> TryReplaceTaskAsync(TaskVersion read, ApprovalTask changed, CancellationToken ct = default) =>
+        _tasks.TryReplaceAsync(read.Row, Json(changed), ct);
+
     /// <summary>
     /// Read-modify-write of one task, retried on a concurrent change (ETag). <paramref name="change"/> returns null to
     /// leave the task as it is. Returns the task as stored afterwards (null when it does not exist).
@@ -97,6 +104,14 @@ public sealed class CycleStore(IRecordStorage storage)
     public Task SaveDecisionsAsync(string cycleId, IEnumerable<DecisionRecord> decisions, CancellationToken ct = default) =>
         _decisions.UpsertManyAsync(Pk(cycleId), [.. decisions.Select(d => KeyValuePair.Create(StorageKeys.Escape(d.PositionId), Json(d)))], ct);
 
+    /// <summary>
+    /// Writes each decision unless its row already holds one of the same or a later submission (conditional per row), so
+    /// a slow writer of an older submission cannot overwrite a newer decision, and rewriting a submission changes nothing.
+    /// </summary>
+    public Task SaveDecisionsOfSubmissionAsync(string cycleId, IReadOnlyList<DecisionRecord> decisions, CancellationToken ct = default) =>
+        WriteUnlessNewerAsync(_decisions, Pk(cycleId), [.. decisions.Select(d => (StorageKeys.Escape(d.PositionId), Json(d), d.Submission))],
+            json => Read<DecisionRecord>(json).Submission, ct);
+
     public async Task<IReadOnlyList<DecisionRecord>> ListDecisionsAsync(string cycleId, CancellationToken ct = default) =>
         [.. (await _decisions.ListAsync(Pk(cycleId), ct)).Select(Read<DecisionRecord>)];
 
@@ -105,6 +120,28 @@ public sealed class CycleStore(IRecordStorage storage)
         _proposals.UpsertManyAsync(Pk(cycleId),
             [.. proposals.Select(p => KeyValuePair.Create("a-" + StorageKeys.Escape($"{p.Component}|{p.PayPlan}"), Json(p))),
              .. redesignations.Select(r => KeyValuePair.Create("r-" + StorageKeys.Escape(r.PositionId), Json(r)))], ct);
+
+    /// <summary>As <see cref="SaveDecisionsOfSubmissionAsync"/>, for proposals and redesignations.</summary>
+    public Task SaveProposalsOfSubmissionAsync(string cycleId, IReadOnlyList<ProposalRecord> proposals, IReadOnlyList<RedesignationRecord> redesignations, CancellationToken ct = default) =>
+        WriteUnlessNewerAsync(_proposals, Pk(cycleId),
+            [.. proposals.Select(p => ("a-" + StorageKeys.Escape($"{p.Component}|{p.PayPlan}"), Json(p), p.Submission)),
+             .. redesignations.Select(r => ("r-" + StorageKeys.Escape(r.PositionId), Json(r), r.Submission))],
+            row => row.RowKey.StartsWith("a-", StringComparison.Ordinal) ? Read<ProposalRecord>(row).Submission : Read<RedesignationRecord>(row).Submission, ct);
+
+    private static async Task WriteUnlessNewerAsync(
+        IRecordTable table, string pk, IReadOnlyList<(string RowKey, string Json, int Submission)> rows, Func<StoredRecord, int> submissionOf, CancellationToken ct)
+    {
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (row, c) =>
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                var stored = await table.GetAsync(pk, row.RowKey, c);
+                if (stored is not null && submissionOf(stored) >= row.Submission) return;
+                if (stored is null ? await table.TryInsertAsync(pk, row.RowKey, row.Json, c) : await table.TryReplaceAsync(stored, row.Json, c)) return;
+                if (attempt >= 20) throw new InvalidOperationException($"Row '{row.RowKey}' keeps changing under concurrent writes.");
+            }
+        });
+    }
 
     public async Task<(IReadOnlyList<ProposalRecord> Proposals, IReadOnlyList<RedesignationRecord> Redesignations)> ListProposalsAsync(string cycleId, CancellationToken ct = default)
     {
