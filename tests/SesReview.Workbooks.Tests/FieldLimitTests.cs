@@ -57,8 +57,8 @@ public class FieldLimitTests
     public void A_plum_row_with_a_long_organization_or_a_year_9999_date_is_an_error_naming_the_column()
     {
         const string header = "AgencyName,OrganizationName,PositionTitle,PositionStatus,AppointmentTypeDescription,Location,IncumbentFirstName,IncumbentLastName,PaymentPlanDescription,IncumbentBeginDate,IncumbentVacateDate";
-        var body = $"Dept,{new string('O', 301)},Director,Filled,Career,\"Washington, DC\",Pat,Doe,ES,1/2/2020 12:00:00 AM,\r\n" +
-            "Dept,Office,Director,Filled,Career,\"Washington, DC\",Pat,Doe,ES,12/31/9999 12:00:00 AM,\r\n";
+        var body = $"Dept,{new string('O', 301)},Director,Filled,CA,\"Washington, DC\",Pat,Doe,ES,1/2/2020 12:00:00 AM,\r\n" +
+            "Dept,Office,Director,Filled,CA,\"Washington, DC\",Pat,Doe,ES,12/31/9999 12:00:00 AM,\r\n";
         var result = new PlumCsvImporter(new PlumImportOptions { KnownGeneralAsOf = new DateOnly(2025, 6, 30) })
             .Import(new MemoryStream(Encoding.UTF8.GetBytes(header + "\r\n" + body)), "plum.csv");
         Assert.Contains(result.Errors, e => e.Row == 2 && e.Column == "OrganizationName" && e.Message.Contains("at most 300"));
