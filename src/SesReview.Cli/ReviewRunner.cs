@@ -95,14 +95,15 @@ public sealed class ReviewRunner(TextWriter output, TimeProvider time)
             output.WriteLine($"PLUM export: {s.RowsRead:N0} rows read, {s.RowsSkipped:N0} skipped (not ES/SL/ST or another agency).");
             return ImportResult<PositionInventory>.Success(value.Inventory);
         }
-        return ImportResult<PositionInventory>.Failure(plum.Errors);
+        return ImportResult<PositionInventory>.Failure(plum.Errors, plum.TotalErrorCount);
     }
 
     private int Review(ImportResult<PositionInventory> imported, string source, string agency, DateOnly asOf, string outDir)
     {
         if (!imported.Succeeded)
         {
-            output.WriteLine($"{source} has {imported.Errors.Count} error(s); nothing was assessed or saved:");
+            output.WriteLine($"{source} has {imported.TotalErrorCount} error(s); nothing was assessed or saved" +
+                (imported.TotalErrorCount > imported.Errors.Count ? $" (the first {imported.Errors.Count} follow):" : ":"));
             foreach (var error in imported.Errors)
             {
                 output.WriteLine($"  {error}");

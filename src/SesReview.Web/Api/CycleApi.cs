@@ -46,7 +46,7 @@ internal static class CycleApi
                 await using (upload.Content)
                 {
                     var result = await uploads.UploadAsync(upload, RequestContext.Actor(context), cancellationToken);
-                    if (!result.Succeeded) return Problems.Import(result.Errors);
+                    if (!result.Succeeded) return Problems.Import(result);
                     request = request with { InventoryUploadId = result.Upload!.UploadId };
                 }
             }

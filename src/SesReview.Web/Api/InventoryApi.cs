@@ -24,7 +24,7 @@ internal static class InventoryApi
         await using (request.Content)
         {
             var result = await uploads.UploadAsync(request, RequestContext.Actor(context), cancellationToken);
-            if (!result.Succeeded) return Problems.Import(result.Errors);
+            if (!result.Succeeded) return Problems.Import(result);
             return TypedResults.Created($"/api/inventories/{Uri.EscapeDataString(result.Upload!.UploadId)}", result.Upload);
         }
     }

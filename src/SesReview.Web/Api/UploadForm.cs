@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
+using SesReview.Workbooks.Import;
 using SesReview.Workflows.Cycles;
 using SesReview.Workflows.Inventory;
 
@@ -46,12 +47,20 @@ internal static class UploadForm
     private static DateOnly? Date(IFormCollection form, string field, List<FieldError> errors) =>
         Date(field, form[field].ToString().Trim(), errors);
 
-    /// <summary>A yyyy-MM-dd form field; empty is null; anything else adds an error naming the field.</summary>
+    /// <summary>
+    /// A yyyy-MM-dd form field within <see cref="FieldLimits.EarliestDate"/> … <see cref="FieldLimits.LatestDate"/>;
+    /// empty is null; anything else adds an error naming the field.
+    /// </summary>
     internal static DateOnly? Date(string field, string text, List<FieldError> errors)
     {
         if (text.Length == 0) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(new FieldError(field, $"'{text}' is not a date written as yyyy-MM-dd."));
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (FieldLimits.CheckDate(field, date) is not { } outside) return date;
+            errors.Add(new FieldError(field, outside));
+            return null;
+        }
+        errors.Add(new FieldError(field, $"'{ErrorEcho.Shorten(text)}' is not a date written as yyyy-MM-dd."));
         return null;
     }
 }

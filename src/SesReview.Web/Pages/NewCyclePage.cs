@@ -40,7 +40,7 @@ internal static class NewCyclePage
             await using (upload.Content)
             {
                 var result = await uploads.UploadAsync(upload, RequestContext.Actor(context), cancellationToken);
-                if (!result.Succeeded) return Render(context, form, result.Errors, [], StatusCodes.Status400BadRequest);
+                if (!result.Succeeded) return Render(context, form, result.Errors, [], StatusCodes.Status400BadRequest, result.TotalErrorCount);
                 uploadId = result.Upload!.UploadId;
                 form = form with { InventoryUploadId = uploadId };
             }
@@ -64,15 +64,19 @@ internal static class NewCyclePage
     }
 
     private static ContentHttpResult Render(
-        HttpContext context, NewCycleForm f, IReadOnlyList<ImportError> importErrors, IReadOnlyList<FieldError> fieldErrors, int statusCode)
+        HttpContext context, NewCycleForm f, IReadOnlyList<ImportError> importErrors, IReadOnlyList<FieldError> fieldErrors, int statusCode,
+        int? totalImportErrors = null)
     {
+        var importHeading = totalImportErrors > importErrors.Count
+            ? $"The inventory file has {totalImportErrors:N0} errors (the first {importErrors.Count:N0} are listed); nothing was saved."
+            : "The inventory file has errors; nothing was saved.";
         static HtmlText Input(string label, string name, string value, string type = "text") =>
             Html.Of($"""<label>{label} <input type="{type}" name="{name}" value="{value}"></label>""");
         static HtmlText Selected(bool on) => on ? new HtmlText(" selected") : HtmlText.Empty;
 
         var content = Html.Of($"""
-            {Layout.Errors("The inventory file has errors; nothing was saved.", importErrors.Select(e => (Where(e), e.Message)))}
-            {Layout.Errors("The cycle was not started.", fieldErrors.Select(e => (e.Field, e.Message)))}
+            {Layout.Errors(importHeading, importErrors.Select(e => (Where(e), e.Message)))}
+            {Layout.Errors("The cycle was not started.", fieldErrors.Select(e => (ErrorEcho.Shorten(e.Field), ErrorEcho.ShortenMessage(e.Message))))}
             <form method="post" action="/cycles/new" enctype="multipart/form-data">{AntiforgeryField.For(context)}
             <fieldset><legend>Inventory</legend>
             {(f.InventoryUploadId.Length > 0 ? Html.Of($"""<p>Uploaded inventory <code>{f.InventoryUploadId}</code> is kept; choose a file only to replace it.</p><input type="hidden" name="inventoryUploadId" value="{f.InventoryUploadId}">""") : HtmlText.Empty)}

@@ -92,11 +92,21 @@ internal sealed class BoundTable
         return true;
     }
 
-    /// <summary>Text with the formula-injection quote prefix removed (see <see cref="CellText"/>); "" when optional and empty.</summary>
+    /// <summary>
+    /// Text with the formula-injection quote prefix removed (see <see cref="CellText"/>); null with an error when it
+    /// is required and empty or longer than <see cref="FieldLimits"/> allows; null without one when optional and empty.
+    /// </summary>
     public string? Text(RawRow row, ColumnSpec column)
     {
         var text = Cell(row, column);
-        return Missing(row, column, text) ? null : CellText.Restore(text!);
+        if (Missing(row, column, text)) return null;
+        var restored = CellText.Restore(text!);
+        if (FieldLimits.CheckLength(column.Header, restored) is { } tooLong)
+        {
+            Add(row, column, restored, tooLong);
+            return null;
+        }
+        return restored;
     }
 
     public bool TryCode<T>(RawRow row, ColumnSpec column, TryParse<T> parse, string noun, out T value)
@@ -105,7 +115,7 @@ internal sealed class BoundTable
         var text = Cell(row, column);
         if (Missing(row, column, text)) return false;
         if (parse(text, out value)) return true;
-        Add(row, column, text, $"'{text}' is not a known {noun}; use one of {string.Join(", ", column.Codes ?? [])}.");
+        Add(row, column, text, $"'{ErrorEcho.Shorten(text!)}' is not a known {noun}; use one of {string.Join(", ", column.Codes ?? [])}.");
         return false;
     }
 
@@ -120,19 +130,29 @@ internal sealed class BoundTable
         date = default;
         var text = Cell(row, column);
         if (Missing(row, column, text)) return false;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
-        if (text!.Length > 10 && text[10] == 'T' && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return InRange(row, column, text!, date);
+        if (text!.Length > 10 && text[10] == 'T' && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return InRange(row, column, text, date);
+        }
 
         if (Raw.AllowDateSerials && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
         {
-            if (ExcelDates.TryFromSerial(serial, Raw.Date1904, out date)) return true;
-            Add(row, column, text, $"The number {text} is not a date this workbook can hold; enter the date as yyyy-mm-dd.");
+            if (ExcelDates.TryFromSerial(serial, Raw.Date1904, out date)) return InRange(row, column, text, date);
+            Add(row, column, text, $"The number {ErrorEcho.Shorten(text)} is not a date this workbook can hold; enter the date as yyyy-mm-dd.");
             return false;
         }
 
         Add(row, column, text, LooksIso(text)
             ? $"'{text}' is not a real calendar date."
-            : $"'{text}' is not a date; enter it as yyyy-mm-dd, e.g. 2025-01-20.");
+            : $"'{ErrorEcho.Shorten(text)}' is not a date; enter it as yyyy-mm-dd, e.g. 2025-01-20.");
+        return false;
+    }
+
+    private bool InRange(RawRow row, ColumnSpec column, string text, DateOnly date)
+    {
+        if (FieldLimits.CheckDate(column.Header, date) is not { } outside) return true;
+        Add(row, column, text, outside);
         return false;
     }
 
@@ -152,7 +172,7 @@ internal sealed class BoundTable
             value = (int)d;
             return true;
         }
-        Add(row, column, text, $"'{text}' is not a whole number of 0 or more.");
+        Add(row, column, text, $"'{ErrorEcho.Shorten(text!)}' is not a whole number of 0 or more.");
         return false;
     }
 }

@@ -31,7 +31,7 @@ internal static class CsvTableReader
             Separator = ',',
             HasHeader = false, // the header is read as record 1, so record numbers are the row numbers a user sees
             SkipEmptyLines = true,
-            MaxRecordSize = 1024 * 1024,
+            MaxRecordSize = limits.MaxCsvRecordBytes,
             OnMalformedRecord = malformed.Add,
         };
         var rows = new List<RawRow>();
@@ -41,16 +41,28 @@ internal static class CsvTableReader
             using var reader = CsvReader.Create(stream, options, true);
             while (reader.Read())
             {
+                var row = checked((int)reader.RowNumber);
+                if (reader.FieldCount > limits.MaxColumnsPerRow)
+                {
+                    errors.Add(new ImportError(fileName, null, row, null, null,
+                        $"The row has more than {limits.MaxColumnsPerRow:N0} fields (setting MaxColumnsPerRow); the file was not read further."));
+                    return null;
+                }
                 var record = new string?[reader.FieldCount];
                 var blank = true;
                 for (var i = 0; i < record.Length; i++)
                 {
                     var value = reader.GetString(i);
+                    if (value.Length > limits.MaxCellChars)
+                    {
+                        errors.Add(new ImportError(fileName, null, row, header is not null && i < header.Length ? header[i] : null, value,
+                            $"Row {row}: a field holds more than {limits.MaxCellChars:N0} characters (setting MaxCellChars); the file was not read further."));
+                        return null;
+                    }
                     record[i] = value;
                     if (blank && !string.IsNullOrWhiteSpace(value)) blank = false;
                 }
                 if (blank) continue;
-                var row = checked((int)reader.RowNumber);
                 if (header is null)
                 {
                     header = record;
@@ -74,7 +86,7 @@ internal static class CsvTableReader
         catch (CsvFormatException ex)
         {
             errors.Add(new ImportError(fileName, null, ex.RecordNumber > 0 ? checked((int)ex.RecordNumber) : null, null, null,
-                $"The file could not be read as CSV: {ex.Message.Split('\n')[0]}"));
+                $"The file could not be read as CSV: {ex.Message.Split('\n')[0]} (records are limited to {ImportOptions.Bytes(limits.MaxCsvRecordBytes)}, setting MaxCsvRecordBytes)."));
             return null;
         }
 
@@ -94,5 +106,5 @@ internal static class CsvTableReader
         return new RawTable(fileName, null, 1, header, rows, AllowDateSerials: false);
     }
 
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
+    private static string Shorten(string text) => ErrorEcho.Shorten(text);
 }

@@ -142,7 +142,7 @@ internal static class InventoryAssembler
             {
                 if (invalidIds.Contains(d.Value.PositionId)) continue;
                 errors.Add(d.Table.Error(d.Number, InventoryLayout.DesignationColumns.PositionId.Header, d.Value.PositionId,
-                    $"No position with id {d.Value.PositionId} is on the {InventoryLayout.Positions.Name} sheet."));
+                    $"No position with id {ErrorEcho.Shorten(d.Value.PositionId)} is on the {InventoryLayout.Positions.Name} sheet."));
             }
             else if (p.Value.PayPlan != PayPlan.ES)
             {
@@ -156,7 +156,7 @@ internal static class InventoryAssembler
             if (!byId.ContainsKey(i.Value.PositionId) && !invalidIds.Contains(i.Value.PositionId))
             {
                 errors.Add(i.Table.Error(i.Number, InventoryLayout.IncumbencyColumns.PositionId.Header, i.Value.PositionId,
-                    $"No position with id {i.Value.PositionId} is on the {InventoryLayout.Positions.Name} sheet."));
+                    $"No position with id {ErrorEcho.Shorten(i.Value.PositionId)} is on the {InventoryLayout.Positions.Name} sheet."));
             }
         }
     }
@@ -206,7 +206,7 @@ internal static class InventoryAssembler
             if (!seen.TryAdd((a.Value.Component, a.Value.PayPlan), a.Number))
             {
                 errors.Add(a.Table.Error(a.Number, InventoryLayout.AllocationColumns.Component.Header, a.Value.Component,
-                    $"Duplicate allocation: row {seen[(a.Value.Component, a.Value.PayPlan)]} already gives {a.Value.Component} an {a.Value.PayPlan.ToCode()} allocation."));
+                    $"Duplicate allocation: row {seen[(a.Value.Component, a.Value.PayPlan)]} already gives {ErrorEcho.Shorten(a.Value.Component)} an {a.Value.PayPlan.ToCode()} allocation."));
             }
         }
     }

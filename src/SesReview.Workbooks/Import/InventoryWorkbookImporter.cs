@@ -51,8 +51,13 @@ public sealed class InventoryWorkbookImporter
 
         try
         {
-            using var document = SpreadsheetDocument.Open(stream, false);
-            var reader = new XlsxTableReader(document, fileName, _options.MaxRowsPerTable);
+            if (ZipPackageGuard.Check(stream, fileName, _options) is { } refused)
+            {
+                errors.Add(refused);
+                return ImportResult<PositionInventory>.Failure(errors);
+            }
+            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = _options.MaxStructureBytes });
+            var reader = new XlsxTableReader(document, fileName, _options);
             var tables = new Dictionary<SheetSpec, RawTable?>();
             foreach (var spec in InventoryLayout.DataSheets)
             {
@@ -67,6 +72,11 @@ public sealed class InventoryWorkbookImporter
                 tables[spec] = table;
             }
             return InventoryAssembler.Assemble(tables, errors);
+        }
+        catch (ImportLimitException ex)
+        {
+            // A limit stops reading at once: errors found before it describe a file that was not read in full.
+            return ImportResult<PositionInventory>.Failure([ex.Error]);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or IOException)
         {

@@ -100,6 +100,13 @@ public sealed class PlumCsvImporter
             var ok = Require(table, raw, PlumLayout.AgencyName, agency, errors)
                 & Require(table, raw, PlumLayout.OrganizationName, organization, errors)
                 & Require(table, raw, PlumLayout.PositionTitle, title, errors);
+            foreach (var column in LengthChecked)
+            {
+                var text = Get(column);
+                if (FieldLimits.CheckLength(column, text) is not { } tooLong) continue;
+                errors.Add(table.Error(raw.Number, column, text, tooLong));
+                ok = false;
+            }
 
             var vacant = string.Equals(Get(PlumLayout.PositionStatus), PlumLayout.VacantStatus, StringComparison.OrdinalIgnoreCase);
             var begin = ParseDate(table, raw, PlumLayout.IncumbentBeginDate, Get(PlumLayout.IncumbentBeginDate), errors, ref ok);
@@ -126,7 +133,7 @@ public sealed class PlumCsvImporter
                 else
                 {
                     errors.Add(table.Error(raw.Number, PlumLayout.AppointmentTypeDescription, typeText,
-                        $"'{typeText}' is not a known appointment type; expected one of {string.Join(", ", Codes.AppointmentTypeCodes)}."));
+                        $"'{ErrorEcho.Shorten(typeText)}' is not a known appointment type; expected one of {string.Join(", ", Codes.AppointmentTypeCodes)}."));
                     ok = false;
                 }
             }
@@ -213,6 +220,13 @@ public sealed class PlumCsvImporter
         return slots;
     }
 
+    /// <summary>The free-text PLUM columns whose length <see cref="FieldLimits"/> bounds.</summary>
+    private static readonly string[] LengthChecked =
+    [
+        PlumLayout.AgencyName, PlumLayout.OrganizationName, PlumLayout.PositionTitle, PlumLayout.Location,
+        PlumLayout.IncumbentFirstName, PlumLayout.IncumbentLastName,
+    ];
+
     private static string Decode(string? text) =>
         string.IsNullOrEmpty(text) ? "" : WebUtility.HtmlDecode(text).Trim();
 
@@ -228,9 +242,13 @@ public sealed class PlumCsvImporter
         if (text.Length == 0) return null;
         if (DateTime.TryParseExact(text, PlumLayout.DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dt))
         {
-            return DateOnly.FromDateTime(dt);
+            var date = DateOnly.FromDateTime(dt);
+            if (FieldLimits.CheckDate(column, date) is not { } outside) return date;
+            errors.Add(table.Error(row.Number, column, text, outside));
+            ok = false;
+            return null;
         }
-        errors.Add(table.Error(row.Number, column, text, $"'{text}' is not a date in a PLUM format such as 3/6/2024 12:00:00 AM."));
+        errors.Add(table.Error(row.Number, column, text, $"'{ErrorEcho.Shorten(text)}' is not a date in a PLUM format such as 3/6/2024 12:00:00 AM."));
         ok = false;
         return null;
     }

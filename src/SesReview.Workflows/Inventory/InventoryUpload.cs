@@ -22,8 +22,13 @@ public sealed record InventoryUpload(
     DateOnly? PlumKnownGeneralAsOf = null,
     DateOnly? PlumSnapshotDate = null);
 
-/// <summary>The upload, or every error found (each naming file, sheet, row, column and value); on errors nothing was saved.</summary>
-public sealed record InventoryUploadResult(InventoryUpload? Upload, IReadOnlyList<ImportError> Errors)
+/// <summary>
+/// The upload, or the first errors found (each naming file, sheet, row, column and value; at most
+/// <see cref="ImportResult{T}.MaxReportedErrors"/>) and how many there were; on errors nothing was saved.
+/// </summary>
+public sealed record InventoryUploadResult(InventoryUpload? Upload, IReadOnlyList<ImportError> Errors, int TotalErrorCount)
 {
+    public InventoryUploadResult(InventoryUpload? Upload, IReadOnlyList<ImportError> Errors) : this(Upload, Errors, Errors.Count) { }
+
     public bool Succeeded => Upload is not null;
 }

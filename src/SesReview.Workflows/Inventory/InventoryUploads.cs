@@ -39,11 +39,11 @@ public sealed class InventoryUploads(IRecordStorage storage, TimeProvider time) 
             return Failed(fileName, "A PLUM export carries no designation history: give 'plumKnownGeneralAsOf' (the date from which its ES positions are known to be General).");
 
         var parsed = Parse(bytes, fileName, format, request.PlumAgency, request.PlumKnownGeneralAsOf, request.PlumSnapshotDate);
-        if (!parsed.Succeeded) return new InventoryUploadResult(null, parsed.Errors);
+        if (!parsed.Succeeded) return new InventoryUploadResult(null, parsed.Errors, parsed.TotalErrorCount);
         var inventory = parsed.Value!;
 
         string sha = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
-        string uploadId = $"{time.GetUtcNow():yyyyMMddHHmmss}-{sha[..12]}";
+        string uploadId = NewUploadId(time.GetUtcNow());
         var upload = new InventoryUpload(
             uploadId, fileName, bytes.LongLength, sha, time.GetUtcNow(), actor, inventory.Positions.Count,
             [.. inventory.Positions.Select(p => p.Agency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
@@ -89,8 +89,16 @@ public sealed class InventoryUploads(IRecordStorage storage, TimeProvider time) 
         if (format == "inventory-workbook") return new InventoryWorkbookImporter().Import(stream, fileName);
         var plum = new PlumCsvImporter(new PlumImportOptions { KnownGeneralAsOf = knownGeneralAsOf!.Value, SnapshotDate = snapshot, Agency = plumAgency })
             .Import(stream, fileName);
-        return plum.Succeeded ? ImportResult<PositionInventory>.Success(plum.Value!.Inventory) : ImportResult<PositionInventory>.Failure(plum.Errors);
+        return plum.Succeeded ? ImportResult<PositionInventory>.Success(plum.Value!.Inventory) : ImportResult<PositionInventory>.Failure(plum.Errors, plum.TotalErrorCount);
     }
+
+    /// <summary>
+    /// A new id for every upload, even of the same bytes in the same millisecond (the stored parse options may differ):
+    /// the UTC time to the millisecond, so ids sort by upload time, then 16 random hex digits. Digits, '-' and
+    /// lower-case hex only, so it is a valid table key and URL segment as it is.
+    /// </summary>
+    internal static string NewUploadId(DateTimeOffset now) =>
+        $"{now.UtcDateTime:yyyyMMddHHmmssfff}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
 
     private static async Task CopyBoundedAsync(Stream from, Stream to, long limit, CancellationToken ct)
     {
