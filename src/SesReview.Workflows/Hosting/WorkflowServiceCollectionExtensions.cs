@@ -63,31 +63,33 @@ public static class WorkflowServiceCollectionExtensions
 
         services.AddSesReviewNotifications(configuration);
 
-        foreach (var activity in ActivityTypes) services.TryAddTransient(activity);
+        foreach (var (_, type) in Activities) services.TryAddTransient(type);
         return services;
     }
 
-    /// <summary>The activity classes (resolved from the container, one per execution).</summary>
-    public static IReadOnlyList<Type> ActivityTypes { get; } =
+    /// <summary>Every activity of both cycles by the name the orchestrations call it; the class is resolved from the container.</summary>
+    public static IReadOnlyList<(string Name, Type Type)> Activities { get; } =
     [
-        typeof(LoadInventoryActivity), typeof(AssessPositionsActivity), typeof(PlanTasksActivity), typeof(SendTaskNoticeActivity),
-        typeof(GetTaskProgressActivity), typeof(EscalateActivity), typeof(CloseTaskActivity), typeof(BuildPackageActivity),
-        typeof(WarnDeadlineAtRiskActivity), typeof(SubmitToOpmActivity),
+        (ActivityNames.LoadInventory, typeof(LoadInventoryActivity)),
+        (ActivityNames.AssessPositions, typeof(AssessPositionsActivity)),
+        (ActivityNames.PlanTasks, typeof(PlanTasksActivity)),
+        (ActivityNames.SendTaskNotice, typeof(SendTaskNoticeActivity)),
+        (ActivityNames.GetTaskProgress, typeof(GetTaskProgressActivity)),
+        (ActivityNames.Escalate, typeof(EscalateActivity)),
+        (ActivityNames.CloseTask, typeof(CloseTaskActivity)),
+        (ActivityNames.BuildPackage, typeof(BuildPackageActivity)),
+        (ActivityNames.WarnDeadlineAtRisk, typeof(WarnDeadlineAtRiskActivity)),
+        (ActivityNames.SubmitToOpm, typeof(SubmitToOpmActivity)),
     ];
 
     /// <summary>Every orchestrator and activity of both cycles, by the names the orchestrations call them.</summary>
-    public static void RegisterWorkflows(DurableTaskRegistry registry) => registry
-        .AddOrchestrator<DesignationCycleOrchestrator>(OrchestratorNames.DesignationCycle)
-        .AddOrchestrator<AllocationCycleOrchestrator>(OrchestratorNames.AllocationCycle)
-        .AddOrchestrator<ApprovalTaskOrchestrator>(OrchestratorNames.ApprovalTask)
-        .AddActivity<LoadInventoryActivity>(ActivityNames.LoadInventory)
-        .AddActivity<AssessPositionsActivity>(ActivityNames.AssessPositions)
-        .AddActivity<PlanTasksActivity>(ActivityNames.PlanTasks)
-        .AddActivity<SendTaskNoticeActivity>(ActivityNames.SendTaskNotice)
-        .AddActivity<GetTaskProgressActivity>(ActivityNames.GetTaskProgress)
-        .AddActivity<EscalateActivity>(ActivityNames.Escalate)
-        .AddActivity<CloseTaskActivity>(ActivityNames.CloseTask)
-        .AddActivity<BuildPackageActivity>(ActivityNames.BuildPackage)
-        .AddActivity<WarnDeadlineAtRiskActivity>(ActivityNames.WarnDeadlineAtRisk)
-        .AddActivity<SubmitToOpmActivity>(ActivityNames.SubmitToOpm);
+    public static void RegisterWorkflows(DurableTaskRegistry registry)
+    {
+        registry
+            .AddOrchestrator<DesignationCycleOrchestrator>(OrchestratorNames.DesignationCycle)
+            .AddOrchestrator<AllocationCycleOrchestrator>(OrchestratorNames.AllocationCycle)
+            .AddOrchestrator<ApprovalTaskOrchestrator>(OrchestratorNames.ApprovalTask);
+        foreach (var (name, type) in Activities)
+            registry.AddActivity(name, services => (ITaskActivity)services.GetRequiredService(type));
+    }
 }
