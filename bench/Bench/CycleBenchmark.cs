@@ -40,7 +40,7 @@ public static class CycleBenchmark
         await using var azurite = await AzuriteProcess.StartAsync(onDisk: true);
         // The repository's host.json (extensions:durableTask) as the host reads it; environment variables override it.
         var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(RepositoryRoot(), "host.json"), optional: false)
+            .AddJsonFile(Path.Combine(RepositoryRoot.Path, "host.json"), optional: false)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -110,12 +110,5 @@ public static class CycleBenchmark
             await worker.StopAsync(CancellationToken.None);
             await services.DisposeAsync();
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "host.json")) && File.Exists(Path.Combine(dir.FullName, "SesReview.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The repository root (with host.json) was not found above " + AppContext.BaseDirectory);
     }
 }

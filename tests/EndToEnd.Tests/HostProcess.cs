@@ -42,7 +42,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet", [HostDll(), "--urls", BaseAddress.ToString().TrimEnd('/')])
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = TestSupport.RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -92,18 +92,11 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "host.json")) && File.Exists(Path.Combine(dir.FullName, "SesReview.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The repository root (with host.json) was not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>The host built in the same configuration as these tests (bin/Release or bin/Debug).</summary>
     private static string HostDll()
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        string path = Path.Combine(RepositoryRoot(), "src", "SesReview.Host", "bin", configuration, "net10.0", "SesReview.Host.dll");
+        string path = Path.Combine(TestSupport.RepositoryRoot.Path, "src", "SesReview.Host", "bin", configuration, "net10.0", "SesReview.Host.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first (dotnet build).", path);
     }
 }

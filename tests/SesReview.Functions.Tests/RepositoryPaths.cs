@@ -4,7 +4,7 @@ namespace SesReview.Functions.Tests;
 internal static class RepositoryPaths
 {
     /// <summary>The folder holding SesReview.sln, walking up from the test's output.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestSupport.RepositoryRoot.Path;
 
     /// <summary>The configuration the tests were built in; the Functions app was built in the same one.</summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -13,12 +13,4 @@ internal static class RepositoryPaths
 
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "SesReview.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No SesReview.sln above {AppContext.BaseDirectory}.");
-    }
 }
