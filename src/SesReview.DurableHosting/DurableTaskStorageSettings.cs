@@ -113,7 +113,7 @@ public static class DurableTaskStorageSettings
             throw new ArgumentException($"Setting '{name}' is not a valid storage connection string: {e.Message}", e);
         }
 
-        return new StorageAccountClientProvider(connection);
+        return BudgetedStorageClients.For(connection);
     }
 
     /// <summary>Typed reads of one section that name the full key in every error.</summary>

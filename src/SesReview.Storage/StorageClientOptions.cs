@@ -14,7 +14,8 @@ namespace SesReview.Storage;
 /// <para>
 /// How long a call takes to fail: against a refused connection (emulator stopped), 4 tries with delays of about
 /// 0.2 + 0.4 + 0.8 s (±20 % jitter), so ~1.5 s; against an endpoint that accepts but never answers, 4 × 5 s + ~1.5 s,
-/// so at most ~22 s. Uploads are sent in blocks of <see cref="BlobBlockBytes"/> so that one try of a large blob also
+/// so at most ~22 s. Inside an interactive request (<see cref="InteractiveStorageBudget"/>) the web host bounds both
+/// further. Uploads are sent in blocks of <see cref="BlobBlockBytes"/> so that one try of a large blob also
 /// fits in the per-try timeout.
 /// </para>
 /// </summary>
@@ -42,7 +43,7 @@ public static class StorageClientOptions
     {
         var options = new TableClientOptions();
         ApplyRetry(options.Retry);
-        return options;
+        return InteractiveBudgetPolicy.AddTo(options);
     }
 
     /// <summary>
@@ -54,7 +55,7 @@ public static class StorageClientOptions
     {
         var options = new BlobClientOptions();
         ApplyRetry(options.Retry);
-        return options;
+        return InteractiveBudgetPolicy.AddTo(options);
     }
 
     /// <summary>Upload options for every blob write: the content type, and blocks of <see cref="BlobBlockBytes"/>.</summary>
