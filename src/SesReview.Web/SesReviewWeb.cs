@@ -2,6 +2,8 @@ using SesReview.Notifications;
 using SesReview.Web.Api;
 using SesReview.Web.Management;
 using SesReview.Web.Pages;
+using SesReview.Web.Resilience;
+using SesReview.Web.Security;
 using SesReview.Workflows.Storage;
 
 namespace SesReview.Web;
@@ -16,8 +18,12 @@ public static class SesReviewWeb
     public static IServiceCollection AddSesReviewWeb(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        // The CHCO's forms check their antiforgery token themselves (Pages/AntiforgeryField); task pages and the JSON API do not use it.
-        services.AddAntiforgery();
+        // The CHCO's forms check their antiforgery token themselves (Pages/AntiforgeryField); forms to /api are checked by
+        // CrossSiteRequestGuard; task pages and JSON do not use it.
+        services.AddAntiforgery(o => o.HeaderName = CrossSiteRequestGuard.TokenHeader);
+        services.AddSingleton(provider => StorageOutageOptions.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => new StorageCircuitBreaker(provider.GetRequiredService<StorageOutageOptions>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.ConfigureHttpJsonOptions(o =>
         {
             foreach (var converter in WorkflowJson.Options.Converters) o.SerializerOptions.Converters.Add(converter);
@@ -30,6 +36,7 @@ public static class SesReviewWeb
     public static IEndpointRouteBuilder MapSesReviewWeb(this IEndpointRouteBuilder app)
     {
         ManagementSettings.RequireStrongSystemKey(app.ServiceProvider.GetRequiredService<IConfiguration>());
+        app.MapAntiforgeryApi();
         app.MapInventoryApi();
         app.MapCycleApi();
         app.MapDurableManagement();

@@ -6,12 +6,15 @@ using SesReview.Functions.Http;
 namespace SesReview.Functions.Functions;
 
 /// <summary>
-/// The <c>/api</c> routes of SesReview.Web (InventoryApi, CycleApi), one HTTP trigger per self-host endpoint with the same
+/// The <c>/api</c> routes of SesReview.Web (AntiforgeryApi, InventoryApi, CycleApi), one HTTP trigger per self-host endpoint with the same
 /// route and method; each hands the request to the self-host's endpoint table (<see cref="SesReviewWebPipeline"/>).
 /// Anonymous at the Functions level, as in the self-host.
 /// </summary>
 public sealed class ApiFunctions(SesReviewWebPipeline web)
 {
+    [Function("ApiAntiforgery")]
+    public IResult Antiforgery([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/antiforgery")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
     [Function("ApiUploadInventory")]
     public IResult UploadInventory([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inventories")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 

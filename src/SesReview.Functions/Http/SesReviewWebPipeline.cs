@@ -22,6 +22,7 @@ public sealed class SesReviewWebPipeline(IServiceProvider services)
     private readonly Lazy<RequestDelegate> pipeline = new(() =>
     {
         var app = new ApplicationBuilder(services);
+        app.UseSesReviewRequestGuards();
         app.UseRouting();
         app.UseEndpoints(endpoints => endpoints.MapSesReviewWeb());
         return app.Build();

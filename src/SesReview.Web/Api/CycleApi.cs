@@ -51,6 +51,12 @@ internal static class CycleApi
                 }
             }
         }
+        else if (!context.Request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType(
+                $"Send the cycle request as JSON with Content-Type: application/json (this request has '{ContentTypeOf(context.Request)}'), " +
+                "or as multipart/form-data with 'request' and 'file' fields and the antiforgery token.");
+        }
         else
         {
             using var reader = new StreamReader(context.Request.Body);
@@ -69,6 +75,9 @@ internal static class CycleApi
             return Problems.Fields(e.Errors);
         }
     }
+
+    private static string ContentTypeOf(HttpRequest request) =>
+        request.ContentType is { Length: > 0 } type ? (type.Length > 100 ? type[..100] + "…" : type) : "no content type";
 
     /// <summary>The request, or an error naming the JSON path at fault (<c>memoDate</c>, <c>approvers[1].email</c>) when there is one.</summary>
     private static StartCycleRequest? Parse(string json, out string? error, out string? path)
@@ -110,10 +119,15 @@ internal static class CycleApi
     internal static async Task<Results<Accepted, ProblemHttpResult>> Cancel(
         string id, HttpContext context, [FromServices] ICycleService cycles, CancellationToken cancellationToken)
     {
-        CancelRequest? body = null;
+        if (!context.Request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType(
+                $"Send {{ \"reason\": \"...\" }} with Content-Type: application/json (this request has '{ContentTypeOf(context.Request)}').");
+        }
+        CancelRequest? body;
         try
         {
-            if (context.Request.HasJsonContentType()) body = await context.Request.ReadFromJsonAsync<CancelRequest>(WorkflowJson.Options, cancellationToken);
+            body = await context.Request.ReadFromJsonAsync<CancelRequest>(WorkflowJson.Options, cancellationToken);
         }
         catch (JsonException)
         {

@@ -35,6 +35,10 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "Not found.", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>The body's content type is not one the route reads (a cross-site page can send only forms and text/plain without a preflight).</summary>
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(title: "Unsupported content type.", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType);
+
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(title: "The request is too large.", detail: $"Uploads are limited to {limit / (1024 * 1024)} MB.",
             statusCode: StatusCodes.Status413PayloadTooLarge);
