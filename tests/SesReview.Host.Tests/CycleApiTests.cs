@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SesReview.Host.Tests.Support;
 using SesReview.Workflows.Audit;
+using TestSupport;
 
 namespace SesReview.Host.Tests;
 
@@ -106,7 +107,7 @@ public class CycleApiTests : IClassFixture<HostFactory>
             { new StringContent("""{ "agency": "DEPARTMENT OF EXAMPLE", "cycleId": "with-file" }"""), "request" },
             { new ByteArrayContent("inventory bytes"u8.ToArray()), "file", "inventory.xlsx" },
         };
-        var response = await client.PostAsync("/api/cycles", form);
+        var response = await ApiAntiforgery.PostFormAsync(client, "/api/cycles", form);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var upload = Assert.Single(_host.Uploads.Uploaded, u => u.Content == "inventory bytes");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using SesReview.Host.Tests.Support;
 using SesReview.Workbooks.Import;
+using TestSupport;
 
 namespace SesReview.Host.Tests;
 
@@ -21,7 +22,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
             { new StringContent("DEPARTMENT OF EXAMPLE"), "plumAgency" },
             { new StringContent("2021-01-19"), "plumKnownGeneralAsOf" },
         };
-        var response = await client.PostAsync("/api/inventories", form);
+        var response = await ApiAntiforgery.PostFormAsync(client, "/api/inventories", form);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -34,7 +35,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
     public async Task Uploading_without_a_file_answers_400_naming_file()
     {
         using var form = new MultipartFormDataContent { { new StringContent("x"), "plumAgency" } };
-        var response = await _host.CreateClient().PostAsync("/api/inventories", form);
+        var response = await ApiAntiforgery.PostFormAsync(_host.CreateClient(), "/api/inventories", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -51,7 +52,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
             new ImportError("inventory.xlsx", "Incumbents", 12, "Start date", "2025-13-01", "Not a date."),
         ];
         using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "inventory.xlsx" } };
-        var response = await host.CreateClient().PostAsync("/api/inventories", form);
+        var response = await ApiAntiforgery.PostFormAsync(host.CreateClient(), "/api/inventories", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -69,7 +70,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
     public async Task Uploading_more_than_25_megabytes_answers_413_and_stores_nothing()
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[25 * 1024 * 1024 + 1]), "file", "huge.xlsx" } };
-        var response = await _host.CreateClient().PostAsync("/api/inventories", form);
+        var response = await ApiAntiforgery.PostFormAsync(_host.CreateClient(), "/api/inventories", form);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.DoesNotContain(_host.Uploads.Uploaded, u => u.FileName == "huge.xlsx");

@@ -20,8 +20,22 @@ internal sealed class FakeCycleService : ICycleService
     /// <summary>Errors StartAsync throws when set; otherwise a request without an agency is refused naming 'agency'.</summary>
     public IReadOnlyList<FieldError>? Refuse { get; set; }
 
+    /// <summary>Thrown by every call when set (a storage outage, for instance).</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>How many calls reached the service.</summary>
+    public int Calls => _calls;
+    private int _calls;
+
+    private void Enter()
+    {
+        Interlocked.Increment(ref _calls);
+        if (Failure is { } failure) throw failure;
+    }
+
     public Task<CycleInput> StartAsync(StartCycleRequest request, string actor, RequestOrigin origin, CancellationToken cancellationToken = default)
     {
+        Enter();
         var errors = Refuse?.ToList() ?? [];
         if (Refuse is null && string.IsNullOrWhiteSpace(request.Agency)) errors.Add(new FieldError("agency", "Name the agency."));
         if (Refuse is null && string.IsNullOrWhiteSpace(request.InventoryUploadId)) errors.Add(new FieldError("inventoryUploadId", "Upload an inventory first."));
@@ -32,8 +46,11 @@ internal sealed class FakeCycleService : ICycleService
         return Task.FromResult(Samples.Input(id));
     }
 
-    public Task<IReadOnlyList<CycleSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<CycleSummary>>([.. Cycles.Values.Select(c => c.Summary).OrderByDescending(s => s.CreatedAt)]);
+    public Task<IReadOnlyList<CycleSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        Enter();
+        return Task.FromResult<IReadOnlyList<CycleSummary>>([.. Cycles.Values.Select(c => c.Summary).OrderByDescending(s => s.CreatedAt)]);
+    }
 
     public Task<CycleDetails?> GetAsync(string cycleId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Cycles.GetValueOrDefault(cycleId));

@@ -22,13 +22,17 @@ namespace SesReview.Host.Tests.Support;
 public sealed class HostFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
+    private Action<IServiceCollection>? _configure;
 
     public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
 
-    /// <summary>A host of a test's own (for fakes whose state must not leak into other tests).</summary>
-    public static async Task<HostFactory> StartNewAsync()
+    /// <summary>
+    /// A host of a test's own (for fakes whose state must not leak into other tests); <paramref name="configure"/> changes
+    /// its services after the fakes are in.
+    /// </summary>
+    public static async Task<HostFactory> StartNewAsync(Action<IServiceCollection>? configure = null)
     {
-        var host = new HostFactory();
+        var host = new HostFactory { _configure = configure };
         await host.InitializeAsync();
         return host;
     }
@@ -83,6 +87,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }).Build();
             services.AddDurableTaskOnAzureStorage(engine,
                 r => r.AddOrchestratorFunc(WaitForApproval, async ctx => await ctx.WaitForExternalEvent<string>(ApprovalEvent)), WorkflowJson.DurablePayloads);
+            _configure?.Invoke(services);
         });
     }
 }
