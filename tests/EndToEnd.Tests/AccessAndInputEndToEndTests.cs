@@ -56,7 +56,7 @@ public sealed class AccessAndInputEndToEndTests
             { new StringContent("""{ "kind": "designation-review", "agency": "DEPARTMENT OF EXAMPLE", "chco": { "name": "C", "email": "c@agency.example.gov" } }"""), "request" },
             { new ByteArrayContent("PositionId,Title\nP-1,Director\n"u8.ToArray()), "file", "inventory.xlsx" },
         };
-        var response = await system.Http.PostAsync("/api/cycles", form);
+        var response = await TestSupport.ApiAntiforgery.PostFormAsync(system.Http, "/api/cycles", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await ReviewSystem.ReadJsonAsync(response);

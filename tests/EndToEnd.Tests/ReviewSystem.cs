@@ -78,7 +78,7 @@ public sealed class ReviewSystem : IAsyncDisposable
         using var bytes = new MemoryStream();
         InventoryWorkbookWriter.Write(inventory, bytes);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes.ToArray()), "file", "inventory.xlsx" } };
-        var response = await Http.PostAsync("/api/inventories", form);
+        var response = await ApiAntiforgery.PostFormAsync(Http, "/api/inventories", form);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await ReadJsonAsync(response);
     }
