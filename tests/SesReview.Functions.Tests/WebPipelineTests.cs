@@ -33,11 +33,12 @@ public sealed class WebPipelineTests
         return services.BuildServiceProvider();
     }
 
-    private static async Task<HttpContext> ServeAsync(string method, string path)
+    private static async Task<HttpContext> ServeAsync(string method, string path, params (string Name, string Value)[] headers)
     {
         var context = new DefaultHttpContext { RequestServices = Services.CreateScope().ServiceProvider };
         context.Request.Method = method;
         context.Request.Path = path;
+        foreach (var (name, value) in headers) context.Request.Headers[name] = value;
         context.Response.Body = new MemoryStream();
         context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, null, "the function's own endpoint in the worker"));
         await Services.GetRequiredService<SesReviewWebPipeline>().Serve(context.Request, Services.GetRequiredService<DurableTaskClient>()).ExecuteAsync(context);
@@ -67,6 +68,17 @@ public sealed class WebPipelineTests
         var context = await ServeAsync("GET", "/tasks/not-a-token");
         Assert.Equal("no-store", context.Response.Headers.CacheControl.ToString());
         Assert.Equal("no-referrer", context.Response.Headers["Referrer-Policy"].ToString());
+    }
+
+    [Fact]
+    public async Task A_cross_site_post_is_refused_by_the_same_guard_as_in_the_self_host()
+    {
+        // Refused before any handler runs, so no storage or durable client is needed to see it.
+        var context = await ServeAsync("POST", "/api/cycles", ("Sec-Fetch-Site", "cross-site"), ("Content-Type", "application/json"));
+        Assert.Equal(StatusCodes.Status403Forbidden, context.Response.StatusCode);
+
+        var foreign = await ServeAsync("POST", "/api/inventories", ("Origin", "https://attacker.example"), ("Content-Type", "multipart/form-data; boundary=x"));
+        Assert.Equal(StatusCodes.Status403Forbidden, foreign.Response.StatusCode);
     }
 
     [Fact]
