@@ -1,4 +1,6 @@
+using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +12,9 @@ namespace SesReview.Host.Tests.Support;
 /// <summary>
 /// A stand-in for Microsoft Entra ID on 127.0.0.1: the v2.0 OpenID Connect discovery document and signing keys (JWKS) of
 /// one tenant, and RS256 access tokens minted with its key, the way Entra ID issues them (issuer
-/// <c>{instance}{tenant}/v2.0</c>, <c>tid</c>, <c>aud</c> = <c>api://{client id}</c>, app roles in <c>roles</c>).
+/// <c>{instance}{tenant}/v2.0</c>, <c>ver</c> 2.0, <c>tid</c>, <c>aud</c> = the client id, app roles in <c>roles</c>).
+/// It serves HTTPS with a certificate made for the run (<see cref="Certificate"/>), since Microsoft.Identity.Web reads
+/// metadata over HTTPS only; a test trusts that one certificate with <see cref="TrustingHandler"/>.
 /// </summary>
 public sealed class LoopbackEntraId : IAsyncDisposable
 {
@@ -21,14 +25,37 @@ public sealed class LoopbackEntraId : IAsyncDisposable
     private readonly RSA _rsa;
     private readonly RsaSecurityKey _key;
 
-    private LoopbackEntraId(WebApplication app, RSA rsa, RsaSecurityKey key)
+    private LoopbackEntraId(WebApplication app, RSA rsa, RsaSecurityKey key, X509Certificate2 certificate)
     {
         _app = app;
         _rsa = rsa;
         _key = key;
+        Certificate = certificate;
     }
 
-    /// <summary>The instance, as the setting Access:EntraId:Instance takes it (<c>http://127.0.0.1:{port}/</c>).</summary>
+    /// <summary>The server certificate (self-signed, for 127.0.0.1, made for this run).</summary>
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>A handler that trusts this stand-in's certificate and no other untrusted one.</summary>
+    public HttpMessageHandler TrustingHandler() => new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+            errors == System.Net.Security.SslPolicyErrors.None || certificate?.Thumbprint == Certificate.Thumbprint,
+    };
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(2));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+    }
+
+    /// <summary>The instance, as the setting Access:EntraId:Instance takes it (<c>https://127.0.0.1:{port}/</c>).</summary>
     public string Instance => _app.Urls.Single().TrimEnd('/') + "/";
 
     public string Issuer => $"{Instance}{TenantId}/v2.0";
@@ -37,12 +64,14 @@ public sealed class LoopbackEntraId : IAsyncDisposable
 
     public static async Task<LoopbackEntraId> StartAsync()
     {
+        var certificate = CreateCertificate();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
         var rsa = RSA.Create(2048);
         var key = new RsaSecurityKey(rsa) { KeyId = "loopback-key-1" };
-        var entra = new LoopbackEntraId(app, rsa, key);
+        var entra = new LoopbackEntraId(app, rsa, key, certificate);
         app.MapGet($"/{TenantId}/v2.0/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = entra.Issuer,
@@ -87,7 +116,7 @@ public sealed class LoopbackEntraId : IAsyncDisposable
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
-            Audience = $"api://{ClientId}",
+            Audience = ClientId, // v2.0 access tokens name the app by its client id
             Claims = claims,
             NotBefore = (end < now ? end.AddMinutes(-30) : now.AddMinutes(-1)).UtcDateTime,
             IssuedAt = (end < now ? end.AddMinutes(-30) : now.AddMinutes(-1)).UtcDateTime,
@@ -103,5 +132,6 @@ public sealed class LoopbackEntraId : IAsyncDisposable
     {
         await _app.DisposeAsync();
         _rsa.Dispose();
+        Certificate.Dispose();
     }
 }
