@@ -42,6 +42,16 @@ param graphClientId string
 @description('IANA time zone of the agency calendar.')
 param calendarTimeZoneId string = 'America/New_York'
 
+@description('How people sign in: AppService (App Service authentication signs them in and forwards X-MS-CLIENT-PRINCIPAL) or EntraId (the app signs them in with Microsoft.Identity.Web). Never Development.')
+@allowed(['AppService', 'EntraId'])
+param accessMode string = 'AppService'
+
+@description('Entra tenant of the sign-in app registration (its app roles ExecutiveResources and Compliance are assigned to people).')
+param signInTenantId string = subscription().tenantId
+
+@description('Client (application) id of the sign-in app registration.')
+param signInClientId string
+
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower('${namePrefix}fn${take(suffix, 8)}')
 var vaultName = '${namePrefix}-fkv-${take(suffix, 6)}'
@@ -140,10 +150,40 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Notifications__Graph__ClientSecret', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=GraphClientSecret)' }
         { name: 'Approvals__SigningKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=ApprovalSigningKey)' }
         { name: 'Runtime__SystemKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=RuntimeSystemKey)' }
+        { name: 'Access__Mode', value: accessMode }
+        { name: 'Access__EntraId__Instance', value: environment().authentication.loginEndpoint }
+        { name: 'Access__EntraId__TenantId', value: signInTenantId }
+        { name: 'Access__EntraId__ClientId', value: signInClientId }
       ]
     }
   }
   dependsOn: [storageSecret]
+}
+
+// AppService mode: App Service authentication signs people in with Entra ID and forwards X-MS-CLIENT-PRINCIPAL (it strips
+// any such header a client sends). Unauthenticated requests still reach the app, because approvers and signers open their
+// task links without signing in; the app itself answers 401/403 on every other route (docs/security.md).
+resource easyAuth 'Microsoft.Web/sites/config@2023-12-01' = if (accessMode == 'AppService') {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${signInTenantId}/v2.0'
+          clientId: signInClientId
+        }
+        validation: { allowedAudiences: ['api://${signInClientId}', signInClientId] }
+      }
+    }
+    login: { tokenStore: { enabled: true } }
+  }
 }
 
 // Key Vault Secrets User for the app's managed identity, so the Key Vault references resolve.

@@ -20,6 +20,16 @@ param opmMailbox string = 'allocation-management@opm.gov'
 @description('Mailbox the app sends from (Graph Mail.Send, app-only).')
 param senderMailbox string
 
+@description('How people sign in: AppService (App Service authentication signs them in and forwards X-MS-CLIENT-PRINCIPAL) or EntraId (the app signs them in with Microsoft.Identity.Web). Never Development.')
+@allowed(['AppService', 'EntraId'])
+param accessMode string = 'AppService'
+
+@description('Entra tenant of the sign-in app registration (its app roles ExecutiveResources and Compliance are assigned to people).')
+param signInTenantId string = subscription().tenantId
+
+@description('Client (application) id of the sign-in app registration.')
+param signInClientId string
+
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower('${namePrefix}st${take(suffix, 8)}')
 var vaultName = '${namePrefix}-kv-${take(suffix, 6)}'
@@ -91,8 +101,40 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Notifications__OpmMailbox', value: opmMailbox }
         { name: 'Notifications__SenderMailbox', value: senderMailbox }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'Access__Mode', value: accessMode }
+        { name: 'Access__EntraId__Instance', value: environment().authentication.loginEndpoint }
+        { name: 'Access__EntraId__TenantId', value: signInTenantId }
+        { name: 'Access__EntraId__ClientId', value: signInClientId }
+        // EntraId mode builds its sign-in redirect from the request: take the scheme and host App Service's front end forwards.
+        { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }
       ]
     }
+  }
+}
+
+// AppService mode: App Service authentication signs people in with Entra ID and forwards X-MS-CLIENT-PRINCIPAL (it strips
+// any such header a client sends). Unauthenticated requests still reach the app, because approvers and signers open their
+// task links without signing in; the app itself answers 401/403 on every other route (docs/security.md).
+resource easyAuth 'Microsoft.Web/sites/config@2023-12-01' = if (accessMode == 'AppService') {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${signInTenantId}/v2.0'
+          clientId: signInClientId
+        }
+        validation: { allowedAudiences: ['api://${signInClientId}', signInClientId] }
+      }
+    }
+    login: { tokenStore: { enabled: true } }
   }
 }
 

@@ -48,7 +48,12 @@ port_busy 10002 || { echo "Azurite did not start; see .local/azurite.log" >&2; e
 
 url="${HOST_URL:-http://127.0.0.1:7071}"
 export Workflows__PublicBaseUrl="${Workflows__PublicBaseUrl:-$url}"
+# The development sign-in (type a name, email and role): only here, and the host refuses it unless it listens on loopback only.
+export Access__Mode="${Access__Mode:-Development}"
 echo "Azurite running (data in .local/azurite). Starting the SES review host at $url ..."
+if [ "$Access__Mode" = "Development" ]; then
+  echo "Sign in at $url/signin (development sign-in: choose a name, an email and a role, ExecutiveResources or Compliance)."
+fi
 # The host takes this process's place (so Ctrl+C and SIGTERM reach it directly); a watcher stops Azurite, by its
 # process id, once the host has exited.
 setsid bash -c "while kill -0 $$ 2>/dev/null; do sleep 1; done; kill $azurite_pid 2>/dev/null" > /dev/null 2>&1 &

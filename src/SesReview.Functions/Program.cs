@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using SesReview.Functions.Durable;
 using SesReview.Functions.Http;
 using SesReview.Web;
+using SesReview.Web.Access;
 using SesReview.Workflows.Hosting;
 
 // The Azure Functions (isolated worker) host of the same Workflows classes and SesReview.Web handlers the self-host runs.
@@ -18,6 +19,9 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.Configure<WorkerOptions>(options => options.Serializer = DurablePayloadSerializer.Instance);
 
 builder.Services.AddSesReviewWeb();
+// Sign-in and roles (setting Access:Mode: AppService or EntraId here; the worker cannot tell which addresses the Functions host
+// listens on, so Development mode is refused).
+builder.Services.AddSesReviewAccess(builder.Configuration, listenUrls: null);
 builder.Services.AddSesReviewWorkflows(builder.Configuration);
 // The workflows' services take a DurableTaskClient; on Functions it is the invocation's [DurableClient] binding.
 builder.Services.AddSingleton<DurableTaskClient, InvocationDurableTaskClient>();

@@ -2,6 +2,7 @@ using SesReview.Host;
 using SesReview.Host.Configuration;
 using SesReview.DurableHosting;
 using SesReview.Web;
+using SesReview.Web.Access;
 using SesReview.Web.Logging;
 using SesReview.Workflows.Hosting;
 using SesReview.Workflows.Storage;
@@ -14,6 +15,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 }
 
 builder.Services.AddSesReviewWeb();
+// Sign-in and roles (setting Access:Mode; the host does not start without it, nor in Development mode off loopback).
+builder.Services.AddSesReviewAccess(builder.Configuration, HostUrls.Configured(builder.Configuration));
 builder.Services.AddRedactedRequestLog();
 builder.Services.AddSesReviewWorkflows(builder.Configuration);
 // The engine: the Durable Task Framework on Azure Storage (Azurite locally), its worker in this process. Several hosts on
@@ -28,6 +31,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Cross-site write protection and the fast 503 while storage is unreachable (SesReview.Web's RequestGuards).
 app.UseSesReviewRequestGuards();
+
+app.UseRouting();
+app.UseSesReviewAccess();
 
 // Every route of SesReview.Web; the outbox pages only where the outbox is the delivery channel (see MapSesReviewWeb).
 app.MapSesReviewWeb();

@@ -1,4 +1,5 @@
 using SesReview.Notifications;
+using SesReview.Web.Access;
 using SesReview.Web.Api;
 using SesReview.Web.Management;
 using SesReview.Web.Pages;
@@ -32,22 +33,31 @@ public static class SesReviewWeb
         return services;
     }
 
-    /// <summary>Every route: the /api handlers, the management routes, and the pages.</summary>
+    /// <summary>
+    /// Every route: the /api handlers and CHCO pages for signed-in staff and compliance (writes and the outbox for staff only:
+    /// see each Map method), the management routes behind the system key, the task pages behind their signed links, and the
+    /// mode's sign-in routes. Needs <see cref="SesReviewAccess.AddSesReviewAccess"/> and, in the pipeline, <see cref="SesReviewAccess.UseSesReviewAccess"/>.
+    /// </summary>
     public static IEndpointRouteBuilder MapSesReviewWeb(this IEndpointRouteBuilder app)
     {
         ManagementSettings.RequireStrongSystemKey(app.ServiceProvider.GetRequiredService<IConfiguration>());
-        app.MapAntiforgeryApi();
-        app.MapInventoryApi();
-        app.MapCycleApi();
-        app.MapDurableManagement();
-        app.MapDashboardPages();
-        app.MapCyclePages();
-        app.MapNewCyclePages();
+        var access = app.ServiceProvider.GetService<AccessOptions>()
+            ?? throw new InvalidOperationException("Sign-in is not registered: call services.AddSesReviewAccess(configuration, listenUrls) before mapping the routes.");
+        var signedIn = app.MapGroup("").RequireAuthorization(AccessPolicies.Read);
+        signedIn.MapAntiforgeryApi();
+        signedIn.MapInventoryApi();
+        signedIn.MapCycleApi();
+        signedIn.MapDashboardPages();
+        signedIn.MapCyclePages();
+        signedIn.MapNewCyclePages();
         // The outbox lists every task link (each one a credential), so it exists only where it is the delivery channel: the
-        // local default. With Graph, messages go to mailboxes and the outbox page is not served.
+        // local default. With Graph, messages go to mailboxes and the outbox page is not served. Staff only.
         if (app.ServiceProvider.GetRequiredService<NotificationOptions>().Channel == NotificationChannel.Outbox)
-            app.MapOutboxPages();
-        app.MapTaskPages();
+            app.MapGroup("").RequireAuthorization(AccessPolicies.Staff).MapOutboxPages();
+        // No sign-in: the system key guards the management routes, the signed link each task page.
+        app.MapGroup("").AllowAnonymous().MapDurableManagement();
+        app.MapGroup("").AllowAnonymous().MapTaskPages();
+        app.MapAccessEndpoints(access.Mode);
         return app;
     }
 }

@@ -2,15 +2,17 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace EndToEnd.Tests;
 
 /// <summary>
 /// The host (src/SesReview.Host) started as a separate process, exactly as the main job runs it, on a free loopback port.
 /// <see cref="KillAsync"/> kills it with SIGKILL (no shutdown code runs); <see cref="StartAsync"/> starts it again with the
-/// same settings.
+/// same settings. It runs in Development sign-in mode (as the main job does); <see cref="SignInAsync"/> signs in on its
+/// sign-in page as a person would.
 /// </summary>
-public sealed class HostProcess : IAsyncDisposable
+public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _settings;
     private readonly StringBuilder _output = new();
@@ -56,22 +58,61 @@ public sealed class HostProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
             try
             {
+                // Up means: it signs people in and answers a signed-in read from storage.
+                using var http = await SignInAsync(BaseAddress, ReadinessProbe, "readiness@agency.example.gov", "Compliance", TimeSpan.FromSeconds(5));
                 using var response = await http.GetAsync("/api/cycles");
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
+            catch (SignInException) { }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
             await Task.Delay(100);
         }
         throw new TimeoutException($"The host did not answer within 60 s:\n{Output}");
     }
+
+    private const string ReadinessProbe = "Readiness Probe";
+
+    /// <summary>The sign-in page answered, but not with the redirect of a successful sign-in.</summary>
+    public sealed class SignInException(string message) : Exception(message);
+
+    /// <summary>
+    /// A client signed in on the development sign-in page of the host at <paramref name="baseAddress"/>: it opens the form
+    /// (antiforgery cookie and field), posts name, email and role, and keeps the sign-in cookie. Redirects are not followed.
+    /// </summary>
+    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string name, string email, string role, TimeSpan? timeout = null)
+    {
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60),
+        };
+        try
+        {
+            var form = await http.GetStringAsync("/signin");
+            var token = AntiforgeryInput().Match(form);
+            if (!token.Success) throw new SignInException($"The sign-in page has no antiforgery field:\n{form}");
+            var answer = await http.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["name"] = name, ["email"] = email, ["role"] = role, ["returnUrl"] = "/", [token.Groups["name"].Value] = token.Groups["value"].Value,
+            }));
+            if (answer.StatusCode != HttpStatusCode.Redirect) throw new SignInException($"Signing in answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+            return http;
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>__RequestVerificationToken[^"]*)" value="(?<value>[^"]+)">""")]
+    private static partial Regex AntiforgeryInput();
 
     /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
     public async Task KillAsync()

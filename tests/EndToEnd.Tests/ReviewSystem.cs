@@ -16,29 +16,41 @@ namespace EndToEnd.Tests;
 /// <summary>
 /// Azurite plus the host as a real process, and what a user (or a test) does with them over HTTP: upload an inventory,
 /// start a cycle, follow the links the outbox holds, read the cycle's status. The outbox is read from the same storage
-/// the host writes (as the host's /outbox page does).
+/// the host writes (as the host's /outbox page does). The host runs in Development sign-in mode; <see cref="Http"/> is
+/// signed in as executive resources staff on its sign-in page (<see cref="StaffEmail"/>), <see cref="Anonymous"/> is not.
 /// </summary>
 public sealed class ReviewSystem : IAsyncDisposable
 {
     public const string SigningKey = "end-to-end-signing-key-0123456789abcdef";
     public const string SystemKey = "end-to-end-system-key-0123456789abcdef";
+    public const string StaffName = "Jordan Staff";
+    public const string StaffEmail = "jordan.staff@agency.example.gov";
     private static readonly HtmlParser Parser = new();
 
     private readonly Dictionary<string, string> _settings;
 
-    private ReviewSystem(AzuriteProcess azurite, HostProcess host, IOutboxReader outbox, Dictionary<string, string> settings)
+    private ReviewSystem(AzuriteProcess azurite, HostProcess host, IOutboxReader outbox, Dictionary<string, string> settings, HttpClient staff)
     {
         _settings = settings;
         Azurite = azurite;
         Host = host;
         Outbox = outbox;
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Http = staff;
+        Anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public AzuriteProcess Azurite { get; }
     public HostProcess Host { get; }
     public IOutboxReader Outbox { get; }
+
+    /// <summary>Signed in as executive resources staff (<see cref="StaffEmail"/>); follows no redirects.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>Not signed in (approvers and signers open their task links so); follows no redirects.</summary>
+    public HttpClient Anonymous { get; }
+
+    /// <summary>A client signed in on the host's sign-in page with <paramref name="role"/> (ExecutiveResources or Compliance).</summary>
+    public Task<HttpClient> SignInAsync(string name, string email, string role) => HostProcess.SignInAsync(Host.BaseAddress, name, email, role);
 
     /// <summary>Short durations replace the business-day rules so that reminders and escalations fire within seconds.</summary>
     public static async Task<ReviewSystem> StartAsync(IDictionary<string, string>? extra = null)
@@ -49,6 +61,8 @@ public sealed class ReviewSystem : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Approvals__SigningKey"] = SigningKey,
             ["Runtime__SystemKey"] = SystemKey,
+            // The main job's sign-in: the host listens on 127.0.0.1 only (HostProcess).
+            ["Access__Mode"] = "Development",
             ["extensions__durableTask__hubName"] = "E2E" + Guid.NewGuid().ToString("N")[..8],
             // The product's visibility timeouts and leases, so the kills below measure its real resumption time; an idle
             // hub polls every second instead of every 5 s so the many short waits of the test add up to less.
@@ -64,7 +78,8 @@ public sealed class ReviewSystem : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
         var outbox = new ServiceCollection().AddLogging().AddSesReviewNotifications(configuration).BuildServiceProvider().GetRequiredService<IOutboxReader>();
-        return new ReviewSystem(azurite, host, outbox, settings);
+        var staff = await HostProcess.SignInAsync(host.BaseAddress, StaffName, StaffEmail, "ExecutiveResources");
+        return new ReviewSystem(azurite, host, outbox, settings, staff);
     }
 
     /// <summary>The task hub every host of this system shares.</summary>
@@ -111,16 +126,18 @@ public sealed class ReviewSystem : IAsyncDisposable
     /// <summary>The task link of a message, as a path on the host (the link points at the host's public URL).</summary>
     public static string LinkOf(OutboxItem item) => new Uri(item.Message.Action!.Url).PathAndQuery;
 
+    /// <summary>A task page, opened as an approver or signer does: without signing in.</summary>
     public async Task<IHtmlDocument> GetPageAsync(string path)
     {
-        var response = await Http.GetAsync(path);
+        var response = await Anonymous.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Parser.ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Posts a task page's form, as an approver or signer does: without signing in.</summary>
     public async Task<(HttpStatusCode Status, string Html)> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var response = await Http.PostAsync(path, new FormUrlEncodedContent(fields));
+        var response = await Anonymous.PostAsync(path, new FormUrlEncodedContent(fields));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -132,6 +149,7 @@ public sealed class ReviewSystem : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Anonymous.Dispose();
         await Host.DisposeAsync();
         await Azurite.DisposeAsync();
     }

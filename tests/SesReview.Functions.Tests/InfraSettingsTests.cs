@@ -69,6 +69,23 @@ public sealed partial class InfraSettingsTests
         Assert.True(plain.Count == 0, $"Secrets not taken from Key Vault: {string.Join(", ", plain)}");
     }
 
+    [Theory]
+    [InlineData("functions.bicep")]
+    [InlineData("main.bicep")]
+    public void Azure_signs_people_in_with_app_service_or_entra_id_never_the_development_sign_in_and_lets_task_links_through(string file)
+    {
+        var text = File.ReadAllText(RepositoryPaths.File("infra", file));
+        Assert.Matches(@"@allowed\(\['AppService', 'EntraId'\]\)\s*param accessMode string", text);
+        Assert.Contains("{ name: 'Access__Mode', value: accessMode }", text);
+        Assert.DoesNotContain("'Development'", text);
+        // App Service authentication on in AppService mode, but not required: approvers open their task links without signing in,
+        // and the app answers 401/403 itself on every other route.
+        Assert.Matches(@"resource easyAuth 'Microsoft\.Web/sites/config@[^']+' = if \(accessMode == 'AppService'\)", text);
+        Assert.Contains("name: 'authsettingsV2'", text);
+        Assert.Contains("requireAuthentication: false", text);
+        Assert.Contains("unauthenticatedClientAction: 'AllowAnonymous'", text);
+    }
+
     [Fact]
     public async Task The_bicep_compiles()
     {

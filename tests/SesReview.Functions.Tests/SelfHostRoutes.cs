@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SesReview.Web;
+using SesReview.Web.Access;
 using SesReview.Workflows.Hosting;
 
 namespace SesReview.Functions.Tests;
@@ -25,7 +26,10 @@ internal static class SelfHostRoutes
         builder.Configuration.AddInMemoryCollection(LocalSettingsSample.Values().Select(v => KeyValuePair.Create(v.Key.Replace("__", ":"), (string?)v.Value)));
         // The sample's secrets are placeholders; the workflows refuse to start without a signing key.
         builder.Configuration["Approvals:SigningKey"] = new string('k', 40);
+        // The mode the Functions app runs with App Service authentication; its routes are those of EntraId mode too.
+        builder.Configuration["Access:Mode"] = "AppService";
         builder.Services.AddSesReviewWeb();
+        builder.Services.AddSesReviewAccess(builder.Configuration, listenUrls: null);
         builder.Services.AddSesReviewWorkflows(builder.Configuration);
         var app = builder.Build();
         app.MapSesReviewWeb();

@@ -15,7 +15,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Uploading_an_inventory_answers_201_with_the_upload()
     {
-        var client = _host.CreateClient();
+        var client = _host.CreateStaffClient();
         using var form = new MultipartFormDataContent
         {
             { new ByteArrayContent("a,b"u8.ToArray()), "file", "plum.csv" },
@@ -35,7 +35,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
     public async Task Uploading_without_a_file_answers_400_naming_file()
     {
         using var form = new MultipartFormDataContent { { new StringContent("x"), "plumAgency" } };
-        var response = await ApiAntiforgery.PostFormAsync(_host.CreateClient(), "/api/inventories", form);
+        var response = await ApiAntiforgery.PostFormAsync(_host.CreateStaffClient(), "/api/inventories", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -52,7 +52,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
             new ImportError("inventory.xlsx", "Incumbents", 12, "Start date", "2025-13-01", "Not a date."),
         ];
         using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "inventory.xlsx" } };
-        var response = await ApiAntiforgery.PostFormAsync(host.CreateClient(), "/api/inventories", form);
+        var response = await ApiAntiforgery.PostFormAsync(host.CreateStaffClient(), "/api/inventories", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -70,7 +70,7 @@ public class InventoryApiTests : IClassFixture<HostFactory>
     public async Task Uploading_more_than_25_megabytes_answers_413_and_stores_nothing()
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[25 * 1024 * 1024 + 1]), "file", "huge.xlsx" } };
-        var response = await ApiAntiforgery.PostFormAsync(_host.CreateClient(), "/api/inventories", form);
+        var response = await ApiAntiforgery.PostFormAsync(_host.CreateStaffClient(), "/api/inventories", form);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.DoesNotContain(_host.Uploads.Uploaded, u => u.FileName == "huge.xlsx");

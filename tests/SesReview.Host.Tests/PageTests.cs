@@ -20,7 +20,7 @@ public class PageTests : IClassFixture<HostFactory>
     public async Task Dashboard_lists_every_cycle_with_its_phase_and_counts_linking_to_its_page()
     {
         _host.Cycles.Cycles["dash-1"] = Samples.Details("dash-1", "Designation review, policy office");
-        var page = await Browser.Parse(await _host.CreateClient().GetAsync("/"));
+        var page = await Browser.Parse(await _host.CreateStaffClient().GetAsync("/"));
 
         var link = page.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == "/cycles/dash-1");
         Assert.Equal("Designation review, policy office", link.TextContent);
@@ -34,7 +34,7 @@ public class PageTests : IClassFixture<HostFactory>
     {
         _host.Cycles.Cycles["xss"] = Samples.Details("xss", "<script>alert('x')</script> & co");
         _host.Cycles.Positions["xss"] = [Samples.Position("P-1", "<img src=x onerror=alert(1)>")];
-        var client = _host.CreateClient();
+        var client = _host.CreateStaffClient();
 
         foreach (var url in new[] { "/", "/cycles/xss" })
         {
@@ -54,7 +54,7 @@ public class PageTests : IClassFixture<HostFactory>
         _host.Cycles.Cycles["detail"] = Samples.Details("detail");
         _host.Cycles.Positions["detail"] = [Samples.Position("P-001", "Deputy Assistant Secretary for Policy")];
         await _host.Audit.AppendAsync(new AuditEntry("detail", Samples.Start, AuditKinds.CycleStarted, "chco@agency.example.gov", "api", "10.0.0.4", "Cycle started."));
-        var client = _host.CreateClient(NoRedirects);
+        var client = _host.CreateStaffClient(NoRedirects);
 
         var page = await Browser.Parse(await client.GetAsync("/cycles/detail"));
         var text = page.QuerySelector("main")!.TextContent;
@@ -68,7 +68,7 @@ public class PageTests : IClassFixture<HostFactory>
         var noReason = await client.PostAsync("/cycles/detail/cancel", Browser.Form(("reason", ""), token));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
 
-        var forged = await _host.CreateClient(NoRedirects).PostAsync("/cycles/detail/cancel", Browser.Form(("reason", "From another site.")));
+        var forged = await _host.CreateStaffClient(NoRedirects).PostAsync("/cycles/detail/cancel", Browser.Form(("reason", "From another site.")));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.DoesNotContain(_host.Cycles.Cancelled, c => c.Reason == "From another site.");
 
@@ -84,7 +84,7 @@ public class PageTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Unknown_cycle_page_answers_404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.CreateClient().GetAsync("/cycles/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.CreateStaffClient().GetAsync("/cycles/nope")).StatusCode);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class PageTests : IClassFixture<HostFactory>
             new ActionLink("https://ses.agency.example.gov/tasks/abc", "Open your task")));
         _host.Outbox.Items.Add(Message("outbox-cycle", "submission/opm", "Designation review report", Samples.Start.AddDays(30), null,
             new NotificationAttachment("report.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [1, 2, 3])));
-        var client = _host.CreateClient();
+        var client = _host.CreateStaffClient();
 
         var list = await Browser.Parse(await client.GetAsync("/outbox"));
         var subjects = list.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[5].TextContent).ToList();
@@ -122,7 +122,7 @@ public class PageTests : IClassFixture<HostFactory>
         await using var host = await HostFactory.StartNewAsync();
         for (int i = 0; i < 250; i++)
             host.Outbox.Items.Add(Message("paged-cycle", $"message/{i:D3}", $"Message {i:D3}", Samples.Start.AddMinutes(i), null));
-        var client = host.CreateClient();
+        var client = host.CreateStaffClient();
 
         var first = await Browser.Parse(await client.GetAsync("/outbox"));
         Assert.Equal(100, first.QuerySelectorAll("tbody tr").Length);
@@ -140,7 +140,7 @@ public class PageTests : IClassFixture<HostFactory>
     public async Task An_outbox_action_that_is_not_a_web_address_is_shown_as_text_not_as_a_link()
     {
         _host.Outbox.Items.Add(Message("odd-cycle", "odd/action", "Odd action", Samples.Start, new ActionLink("javascript:alert(1)", "Run me")));
-        var list = await Browser.Parse(await _host.CreateClient().GetAsync("/outbox"));
+        var list = await Browser.Parse(await _host.CreateStaffClient().GetAsync("/outbox"));
 
         Assert.DoesNotContain(list.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Run me: javascript:alert(1)", list.Body!.TextContent);
@@ -158,7 +158,7 @@ public class PageTests : IClassFixture<HostFactory>
     {
         await using var host = await HostFactory.StartNewAsync();
         host.Uploads.Errors = [new ImportError("inventory.xlsx", "Positions", 7, "Pay plan", "XX", "Pay plan must be ES, SL or ST.")];
-        var client = host.CreateClient();
+        var client = host.CreateStaffClient();
         using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", await Browser.AntiforgeryField(client, "/cycles/new"));
 
         var response = await client.PostAsync("/cycles/new", form);
@@ -175,7 +175,7 @@ public class PageTests : IClassFixture<HostFactory>
     [Fact]
     public async Task New_cycle_form_starts_the_cycle_and_redirects_to_its_page()
     {
-        var client = _host.CreateClient(NoRedirects);
+        var client = _host.CreateStaffClient(NoRedirects);
         using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", await Browser.AntiforgeryField(client, "/cycles/new"));
         var response = await client.PostAsync("/cycles/new", form);
 
@@ -191,7 +191,7 @@ public class PageTests : IClassFixture<HostFactory>
     [Fact]
     public async Task New_cycle_form_lists_field_errors_from_the_service()
     {
-        var client = _host.CreateClient();
+        var client = _host.CreateStaffClient();
         using var form = NewCycleForm("", await Browser.AntiforgeryField(client, "/cycles/new"));
         var response = await client.PostAsync("/cycles/new", form);
 
@@ -206,7 +206,7 @@ public class PageTests : IClassFixture<HostFactory>
     {
         int before = _host.Cycles.Started.Count;
         using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", ("unrelated", "x"));
-        var response = await _host.CreateClient(NoRedirects).PostAsync("/cycles/new", form);
+        var response = await _host.CreateStaffClient(NoRedirects).PostAsync("/cycles/new", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("did not come from this site", (await Browser.Parse(response)).QuerySelector(".errors")!.TextContent);

@@ -6,12 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SesReview.Functions.Durable;
 using SesReview.Web;
+using SesReview.Web.Access;
 
 namespace SesReview.Functions.Http;
 
 /// <summary>
 /// The self-host's endpoints, run inside the Functions worker: routing plus <see cref="SesReviewWeb.MapSesReviewWeb"/>,
-/// the same call the self-host makes. An HTTP function hands its request here instead of calling a handler itself, so the
+/// the same call the self-host makes, with the same sign-in and role checks (<see cref="SesReviewAccess.UseSesReviewAccess"/>). An HTTP function hands its request here instead of calling a handler itself, so the
 /// handler runs with everything its endpoint carries in the self-host (parameter binding from route and query, endpoint
 /// filters such as the task pages' no-cache/no-referrer headers, the inline handlers of the Map methods) and the Functions
 /// app keeps no routing or binding logic of its own. The function's route only gets the request here; which handler runs is
@@ -24,6 +25,7 @@ public sealed class SesReviewWebPipeline(IServiceProvider services)
         var app = new ApplicationBuilder(services);
         app.UseSesReviewRequestGuards();
         app.UseRouting();
+        app.UseSesReviewAccess();
         app.UseEndpoints(endpoints => endpoints.MapSesReviewWeb());
         return app.Build();
     });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SesReview.Web.Access;
 using SesReview.Web.Management;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,17 +11,17 @@ using SesReview.Workflows.Storage;
 
 namespace SesReview.Web.Api;
 
-/// <summary><c>/api/cycles</c>: start, list, inspect and cancel review cycles; download their package and audit trail.</summary>
+/// <summary><c>/api/cycles</c>: start, list, inspect and cancel review cycles; download their package and audit trail. Start and cancel: staff only.</summary>
 internal static class CycleApi
 {
     public static void MapCycleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cycles").WithTags("Cycles");
-        group.MapPost("/", Start).DisableAntiforgery();
+        group.MapPost("/", Start).DisableAntiforgery().RequireAuthorization(AccessPolicies.Staff);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapGet("/{id}/positions", Positions);
-        group.MapPost("/{id}/cancel", Cancel);
+        group.MapPost("/{id}/cancel", Cancel).RequireAuthorization(AccessPolicies.Staff);
         group.MapGet("/{id}/package", Package);
         group.MapGet("/{id}/audit", Audit);
         group.MapGet("/{id}/audit.xlsx", AuditWorkbook);

@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SesReview.Web.Access;
 using SesReview.Workflows.Inventory;
 
 namespace SesReview.Web.Api;
 
-/// <summary><c>POST /api/inventories</c>: a CHCO uploads the position inventory a cycle will start from.</summary>
+/// <summary><c>POST /api/inventories</c> (staff only): a CHCO uploads the position inventory a cycle will start from.</summary>
 internal static class InventoryApi
 {
     public static void MapInventoryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/inventories").WithTags("Inventories");
-        group.MapPost("/", Upload).DisableAntiforgery();
+        group.MapPost("/", Upload).DisableAntiforgery().RequireAuthorization(AccessPolicies.Staff);
     }
 
     internal static async Task<Results<Created<InventoryUpload>, ProblemHttpResult>> Upload(

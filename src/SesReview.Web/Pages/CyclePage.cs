@@ -1,3 +1,4 @@
+using SesReview.Web.Access;
 using SesReview.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ internal static class CyclePage
     {
         var group = app.MapGroup("/cycles").ExcludeFromDescription();
         group.MapGet("/{id}", Show);
-        group.MapPost("/{id}/cancel", Cancel).DisableAntiforgery();
+        group.MapPost("/{id}/cancel", Cancel).DisableAntiforgery().RequireAuthorization(AccessPolicies.Staff);
         group.MapGet("/{id}/audit.xlsx", (string id, [FromServices] ICycleService cycles, [FromServices] IAuditTrail audit, CancellationToken ct) =>
             CycleApi.AuditWorkbook(id, cycles, audit, ct));
     }
@@ -57,7 +58,7 @@ internal static class CyclePage
             <h2>Package</h2>{Package(details)}
             <h2>Submission to OPM</h2>{Submission(details.Submission)}
             <h2>Audit trail</h2><p><a href="/cycles/{Html.Segment(id)}/audit.xlsx">Download the audit trail (.xlsx)</a></p>{Audit(entries)}
-            <h2>Cancel this cycle</h2>{CancelForm(context, id, cancelError)}
+            {(SignedInUser.IsStaff(context.User) ? Html.Of($"<h2>Cancel this cycle</h2>{CancelForm(context, id, cancelError)}") : HtmlText.Empty)}
             """);
         return PageResults.Page(context, details.Summary.Title, content, cancelError is null ? StatusCodes.Status200OK : statusCode);
     }

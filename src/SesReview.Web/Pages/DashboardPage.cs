@@ -13,7 +13,7 @@ internal static class DashboardPage
     {
         var list = await cycles.ListAsync(cancellationToken);
         var content = list.Count == 0
-            ? Html.Of($"""<p>No cycles yet. <a href="/cycles/new">Start one</a>.</p>""")
+            ? SesReview.Web.Access.SignedInUser.IsStaff(context.User) ? Html.Of($"""<p>No cycles yet. <a href="/cycles/new">Start one</a>.</p>""") : Html.Of($"<p>No cycles yet.</p>")
             : Html.Of($"""
                 <table>
                 <thead><tr><th>Cycle</th><th>Kind</th><th>Agency</th><th>Runtime status</th><th>Phase</th><th>Assessed</th><th>Identified</th>

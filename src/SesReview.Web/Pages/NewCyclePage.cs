@@ -1,3 +1,4 @@
+using SesReview.Web.Access;
 using SesReview.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -7,12 +8,12 @@ using SesReview.Workflows.Inventory;
 
 namespace SesReview.Web.Pages;
 
-/// <summary><c>/cycles/new</c>: upload an inventory and start a cycle from one form; errors come back listed beside the kept values.</summary>
+/// <summary><c>/cycles/new</c> (staff only): upload an inventory and start a cycle from one form; errors come back listed beside the kept values.</summary>
 internal static class NewCyclePage
 {
     public static void MapNewCyclePages(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/cycles/new").ExcludeFromDescription();
+        var group = app.MapGroup("/cycles/new").ExcludeFromDescription().RequireAuthorization(AccessPolicies.Staff);
         group.MapGet("/", (HttpContext context) => Render(context, NewCycleForm.Blank, [], [], StatusCodes.Status200OK));
         group.MapPost("/", Submit).DisableAntiforgery();
     }

@@ -12,12 +12,19 @@ internal static class PageResults
     {
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Content(Layout.Page(title, content).Value, "text/html; charset=utf-8", null, statusCode);
+        return TypedResults.Content(Layout.Page(title, content, PageChrome.For(context)).Value, "text/html; charset=utf-8", null, statusCode);
     }
 
-    /// <summary>Task pages: the URL carries the credential, so nothing is cached and no referrer leaves the page.</summary>
+    /// <summary>Set on task pages' requests: their frame shows no CHCO menu and no sign-in line.</summary>
+    internal const string TaskPageMarker = "SesReview.TaskPage";
+
+    /// <summary>
+    /// Task pages: the URL carries the credential, so nothing is cached and no referrer leaves the page; approvers and
+    /// signers see no CHCO menu.
+    /// </summary>
     public static void MarkSensitive(HttpContext context)
     {
+        context.Items[TaskPageMarker] = true;
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
     }

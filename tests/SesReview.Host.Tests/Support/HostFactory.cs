@@ -61,6 +61,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Runtime:SystemKey", SystemKey);
+        // Sign-in as on App Service: tests sign in with the header App Service forwards (Support/SignedIn).
+        builder.UseSetting("Access:Mode", "AppService");
         builder.UseSetting("Workflows:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Approvals:SigningKey", "host-tests-signing-key-0123456789abcdef");
         var azurite = _azurite ?? throw new InvalidOperationException("The fixture starts Azurite first (IAsyncLifetime).");
