@@ -29,11 +29,8 @@ app.UseRedactedRequestLog();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-// Cross-site write protection and the fast 503 while storage is unreachable (SesReview.Web's RequestGuards).
+// The fast 503 while storage is unreachable, routing, sign-in and roles, cross-site write protection (SesReview.Web's RequestGuards).
 app.UseSesReviewRequestGuards();
-
-app.UseRouting();
-app.UseSesReviewAccess();
 
 // Every route of SesReview.Web; the outbox pages only where the outbox is the delivery channel (see MapSesReviewWeb).
 app.MapSesReviewWeb();

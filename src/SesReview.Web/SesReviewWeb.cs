@@ -36,7 +36,7 @@ public static class SesReviewWeb
     /// <summary>
     /// Every route: the /api handlers and CHCO pages for signed-in staff and compliance (writes and the outbox for staff only:
     /// see each Map method), the management routes behind the system key, the task pages behind their signed links, and the
-    /// mode's sign-in routes. Needs <see cref="SesReviewAccess.AddSesReviewAccess"/> and, in the pipeline, <see cref="SesReviewAccess.UseSesReviewAccess"/>.
+    /// mode's sign-in routes. Needs <see cref="SesReviewAccess.AddSesReviewAccess"/> and, in the pipeline, <see cref="RequestGuards.UseSesReviewRequestGuards"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapSesReviewWeb(this IEndpointRouteBuilder app)
     {

@@ -111,7 +111,7 @@ public sealed class WebPipelineTests
         var context = await ServeAsync("POST", "/api/cycles", Staff, ("Sec-Fetch-Site", "cross-site"), ("Content-Type", "application/json"));
         Assert.Equal(StatusCodes.Status403Forbidden, context.Response.StatusCode);
 
-        var foreign = await ServeAsync("POST", "/api/inventories", ("Origin", "https://attacker.example"), ("Content-Type", "multipart/form-data; boundary=x"));
+        var foreign = await ServeAsync("POST", "/api/inventories", Staff, ("Origin", "https://attacker.example"), ("Content-Type", "multipart/form-data; boundary=x"));
         Assert.Equal(StatusCodes.Status403Forbidden, foreign.Response.StatusCode);
     }
 

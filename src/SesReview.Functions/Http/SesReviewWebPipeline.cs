@@ -12,7 +12,7 @@ namespace SesReview.Functions.Http;
 
 /// <summary>
 /// The self-host's endpoints, run inside the Functions worker: routing plus <see cref="SesReviewWeb.MapSesReviewWeb"/>,
-/// the same call the self-host makes, with the same sign-in and role checks (<see cref="SesReviewAccess.UseSesReviewAccess"/>). An HTTP function hands its request here instead of calling a handler itself, so the
+/// the same call the self-host makes, behind the same middleware (<see cref="RequestGuards.UseSesReviewRequestGuards"/>: outage answer, sign-in and roles, cross-site guard). An HTTP function hands its request here instead of calling a handler itself, so the
 /// handler runs with everything its endpoint carries in the self-host (parameter binding from route and query, endpoint
 /// filters such as the task pages' no-cache/no-referrer headers, the inline handlers of the Map methods) and the Functions
 /// app keeps no routing or binding logic of its own. The function's route only gets the request here; which handler runs is
@@ -24,8 +24,6 @@ public sealed class SesReviewWebPipeline(IServiceProvider services)
     {
         var app = new ApplicationBuilder(services);
         app.UseSesReviewRequestGuards();
-        app.UseRouting();
-        app.UseSesReviewAccess();
         app.UseEndpoints(endpoints => endpoints.MapSesReviewWeb());
         return app.Build();
     });
