@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -212,7 +213,7 @@ public class AppServiceAccessTests : IClassFixture<HostFactory>
         var cancel = await client.PostAsJsonAsync("/api/cycles/access-cycle/cancel", new { reason = "Staff cancels." });
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         using var form = new MultipartFormDataContent { { new ByteArrayContent("staff inventory"u8.ToArray()), "file", "staff.xlsx" } };
-        var upload = await client.PostAsync("/api/inventories", form);
+        var upload = await ApiAntiforgery.PostFormAsync(client, "/api/inventories", form);
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var token = await Browser.AntiforgeryField(client, "/cycles/access-cycle");
         var pageCancel = await client.PostAsync("/cycles/access-cycle/cancel", Browser.Form(("reason", "Staff cancels on the page."), token));

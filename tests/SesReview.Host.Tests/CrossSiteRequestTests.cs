@@ -36,7 +36,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Starting_a_cycle_with_json_sent_as_text_plain_answers_415_and_starts_nothing()
     {
-        var response = await _host.CreateClient().PostAsync("/api/cycles", new StringContent(StartJson("xs-text-plain"), Encoding.UTF8, "text/plain"));
+        var response = await _host.CreateStaffClient().PostAsync("/api/cycles", new StringContent(StartJson("xs-text-plain"), Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("application/json", await ProblemDetail(response));
@@ -47,7 +47,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
     public async Task Starting_a_cycle_as_a_url_encoded_request_field_without_the_antiforgery_token_answers_403_and_starts_nothing()
     {
         var form = Browser.Form(("request", StartJson("xs-url-encoded")));
-        var response = await _host.CreateClient().PostAsync("/api/cycles", form);
+        var response = await _host.CreateStaffClient().PostAsync("/api/cycles", form);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("antiforgery", await ProblemDetail(response));
@@ -62,7 +62,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
             { new StringContent(StartJson("xs-multipart")), "request" },
             { new ByteArrayContent("inventory bytes"u8.ToArray()), "file", "xs-multipart.xlsx" },
         };
-        var response = await _host.CreateClient().PostAsync("/api/cycles", form);
+        var response = await _host.CreateStaffClient().PostAsync("/api/cycles", form);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(Started("xs-multipart"));
@@ -72,12 +72,12 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
     [Fact]
     public async Task A_token_fetched_by_another_browser_does_not_pass()
     {
-        var (header, token) = await ApiAntiforgery.FetchAsync(_host.CreateClient());
+        var (header, token) = await ApiAntiforgery.FetchAsync(_host.CreateStaffClient());
         using var form = new MultipartFormDataContent { { new StringContent(StartJson("xs-stolen-token")), "request" } };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cycles") { Content = form };
         request.Headers.Add(header, token);
 
-        var response = await _host.CreateClient().SendAsync(request); // a client without the cookie the token pairs with
+        var response = await _host.CreateStaffClient().SendAsync(request); // a client without the cookie the token pairs with
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(Started("xs-stolen-token"));
@@ -93,7 +93,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cycles") { Content = new StringContent(StartJson(cycleId), Encoding.UTF8, "application/json") };
         request.Headers.Add("Origin", origin);
 
-        var response = await _host.CreateClient().SendAsync(request);
+        var response = await _host.CreateStaffClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("Cross-site request refused.", await ProblemTitle(response));
@@ -110,7 +110,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cycles") { Content = new StringContent(StartJson(cycleId), Encoding.UTF8, "application/json") };
         request.Headers.Add("Sec-Fetch-Site", fetchSite);
 
-        var response = await _host.CreateClient().SendAsync(request);
+        var response = await _host.CreateStaffClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains($"Sec-Fetch-Site: {fetchSite}", await ProblemDetail(response));
@@ -120,7 +120,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Uploading_an_inventory_without_the_token_or_from_another_site_answers_403_and_saves_nothing()
     {
-        var client = _host.CreateClient();
+        var client = _host.CreateStaffClient();
         using var noToken = new MultipartFormDataContent { { new ByteArrayContent("a,b"u8.ToArray()), "file", "xs-no-token.csv" } };
         var withoutToken = await client.PostAsync("/api/inventories", noToken);
 
@@ -140,13 +140,27 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task A_null_origin_that_the_browser_marks_same_origin_passes_because_task_pages_send_no_referrer()
+    {
+        // Chromium sends "Origin: null" for a form on a page served with Referrer-Policy: no-referrer (the task pages).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cycles") { Content = new StringContent(StartJson("xs-null-same-origin"), Encoding.UTF8, "application/json") };
+        request.Headers.Add("Origin", "null");
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+
+        var response = await _host.CreateStaffClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(Started("xs-null-same-origin"));
+    }
+
+    [Fact]
     public async Task Starting_a_cycle_with_json_from_this_site_still_works()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cycles") { Content = new StringContent(StartJson("xs-same-origin"), Encoding.UTF8, "application/json") };
         request.Headers.Add("Origin", HostFactory.PublicBaseUrl);
         request.Headers.Add("Sec-Fetch-Site", "same-origin");
 
-        var response = await _host.CreateClient().SendAsync(request);
+        var response = await _host.CreateStaffClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True(Started("xs-same-origin"));
@@ -160,7 +174,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
             { new StringContent(StartJson("xs-with-token")), "request" },
             { new ByteArrayContent("inventory bytes"u8.ToArray()), "file", "xs-with-token.xlsx" },
         };
-        var response = await ApiAntiforgery.PostFormAsync(_host.CreateClient(), "/api/cycles", form);
+        var response = await ApiAntiforgery.PostFormAsync(_host.CreateStaffClient(), "/api/cycles", form);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True(Started("xs-with-token"));
@@ -170,7 +184,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
     [Fact]
     public async Task The_token_may_also_come_as_the_form_field_the_antiforgery_answer_names()
     {
-        var client = _host.CreateClient();
+        var client = _host.CreateStaffClient();
         var answer = JsonDocument.Parse(await (await client.GetAsync("/api/antiforgery")).Content.ReadAsStringAsync()).RootElement;
         using var form = new MultipartFormDataContent
         {
@@ -193,7 +207,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "script-client-token");
 
-        var response = await _host.CreateClient().SendAsync(request);
+        var response = await _host.CreateStaffClient().SendAsync(request);
 
         // Sign-in (another change) decides whether the bearer token is good; the antiforgery rule must not refuse it.
         Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
@@ -204,7 +218,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
     public async Task Cancelling_with_a_text_plain_body_answers_415_and_cancels_nothing()
     {
         _host.Cycles.Cycles["xs-cancel"] = Samples.Details("xs-cancel");
-        var response = await _host.CreateClient().PostAsync("/api/cycles/xs-cancel/cancel",
+        var response = await _host.CreateStaffClient().PostAsync("/api/cycles/xs-cancel/cancel",
             new StringContent("""{ "reason": "Forged by another site." }""", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
@@ -219,7 +233,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
         request.Headers.Add("Origin", ForeignOrigin);
         request.Headers.Add("Sec-Fetch-Site", "cross-site");
 
-        var response = await _host.CreateClient().SendAsync(request);
+        var response = await _host.CreateStaffClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain(_host.Approvals.Decisions, d => d.Token == "xs-task");
@@ -233,7 +247,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
         request.Headers.Add("Origin", HostFactory.PublicBaseUrl);
         request.Headers.Add("Sec-Fetch-Site", "same-origin");
 
-        var response = await _host.CreateClient().SendAsync(request);
+        var response = await _host.CreateStaffClient().SendAsync(request);
 
         Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains(_host.Approvals.Decisions, d => d.Token == "xs-task-own");
@@ -245,7 +259,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/runtime/webhooks/durabletask/instances/xs-none/terminate?reason=x&code={HostFactory.SystemKey}");
         request.Headers.Add("Origin", ForeignOrigin);
 
-        var response = await _host.CreateClient().SendAsync(request);
+        var response = await _host.CreateStaffClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -258,7 +272,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
         request.Headers.Add("Access-Control-Request-Method", "POST");
         request.Headers.Add("Access-Control-Request-Headers", "content-type");
 
-        var response = await _host.CreateClient().SendAsync(request);
+        var response = await _host.CreateStaffClient().SendAsync(request);
 
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"), $"The preflight answered {response.StatusCode} with Access-Control-Allow-Origin.");
         Assert.False(response.Headers.Contains("Access-Control-Allow-Headers"));
@@ -267,7 +281,7 @@ public class CrossSiteRequestTests : IClassFixture<HostFactory>
     [Fact]
     public async Task The_new_cycle_form_posted_from_this_site_still_starts_a_cycle_and_from_another_site_is_refused()
     {
-        var client = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = _host.CreateStaffClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var token = await Browser.AntiforgeryField(client, "/cycles/new");
         MultipartFormDataContent Form(string file) => new()
         {

@@ -35,7 +35,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     {
         _host.Cycles.Failure = Outage();
 
-        var response = await _host.CreateClient().GetAsync("/api/cycles");
+        var response = await _host.CreateStaffClient().GetAsync("/api/cycles");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
@@ -49,7 +49,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     {
         _host.Cycles.Failure = Outage();
 
-        var response = await _host.CreateClient().GetAsync("/");
+        var response = await _host.CreateStaffClient().GetAsync("/");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
@@ -65,7 +65,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         // The durable engine's client throws the Azure SDK's own aggregate of failed tries.
         _host.Cycles.Failure = new AggregateException(new Azure.RequestFailedException(0, "Connection refused", new HttpRequestException("Connection refused")));
 
-        var response = await _host.CreateClient().GetAsync("/api/cycles");
+        var response = await _host.CreateStaffClient().GetAsync("/api/cycles");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
@@ -75,7 +75,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     {
         _host.Cycles.Failure = Outage();
 
-        var response = await _host.CreateClient().PostAsync("/api/cycles", new StringContent(
+        var response = await _host.CreateStaffClient().PostAsync("/api/cycles", new StringContent(
             """{ "agency": "DEPARTMENT OF EXAMPLE", "inventoryUploadId": "upload-9", "cycleId": "outage-start" }""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -86,7 +86,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     [Fact]
     public async Task During_the_open_period_requests_are_answered_without_reaching_storage_and_recovery_needs_no_restart()
     {
-        var client = _host.CreateClient();
+        var client = _host.CreateStaffClient();
         _host.Cycles.Failure = Outage();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/api/cycles")).StatusCode);
         int callsAfterFailure = _host.Cycles.Calls;
@@ -114,7 +114,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     {
         _host.Cycles.Failure = new InvalidOperationException("a bug");
 
-        var response = await _host.CreateClient().GetAsync("/api/cycles");
+        var response = await _host.CreateStaffClient().GetAsync("/api/cycles");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Null(response.Headers.RetryAfter);

@@ -46,7 +46,11 @@ internal sealed class CrossSiteRequestGuard(RequestDelegate next, IConfiguration
         }
 
         var expected = _publicOrigin ?? OriginOf($"{request.Scheme}://{request.Host}");
-        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !string.Equals(OriginOf(origin), expected, StringComparison.Ordinal))
+        // A page sent with Referrer-Policy: no-referrer (the task pages) makes the browser send "Origin: null" with its own
+        // forms; Sec-Fetch-Site "same-origin", which a page cannot forge, then vouches for the request.
+        var sameOriginByBrowser = request.Headers[FetchSiteHeader].ToString().Equals("same-origin", StringComparison.OrdinalIgnoreCase);
+        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !string.Equals(OriginOf(origin), expected, StringComparison.Ordinal)
+            && !(sameOriginByBrowser && origin == "null"))
         {
             await Refuse(context, $"The request came from origin '{Echo(origin)}', not from this site ({expected}); changes are accepted only from this site's own pages.");
             return;
