@@ -58,23 +58,22 @@ public sealed partial class HostProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        var process = _process;
+        await TestSupport.Poll.UntilAsync(async () =>
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Output}");
+            if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{Output}");
             try
             {
                 // Up means: it signs people in and answers a signed-in read from storage.
                 using var http = await SignInAsync(BaseAddress, ReadinessProbe, "readiness@agency.example.gov", "Compliance", TimeSpan.FromSeconds(5));
                 using var response = await http.GetAsync("/api/cycles");
-                if (response.StatusCode == HttpStatusCode.OK) return;
+                return response.StatusCode == HttpStatusCode.OK ? "up" : null;
             }
-            catch (SignInException) { }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The host did not answer within 60 s:\n{Output}");
+            catch (Exception e) when (e is SignInException or HttpRequestException or TaskCanceledException)
+            {
+                return null;
+            }
+        }, TimeSpan.FromSeconds(60), () => Task.FromResult($"the host did not answer:\n{Output}"), TimeSpan.FromMilliseconds(100));
     }
 
     private const string ReadinessProbe = "Readiness Probe";

@@ -107,6 +107,14 @@ public sealed class ReviewSystem : IAsyncDisposable
         return await ReadJsonAsync(response);
     }
 
+    /// <summary>The cycle's assessed positions as the API lists them (what the assessment has stored so far).</summary>
+    public async Task<JsonElement> GetPositionsAsync(string cycleId)
+    {
+        var response = await Http.GetAsync($"/api/cycles/{Uri.EscapeDataString(cycleId)}/positions");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ReadJsonAsync(response);
+    }
+
     /// <summary>Polls the cycle until <paramref name="until"/> holds; fails with the last status and the host's output.</summary>
     public async Task<JsonElement> WaitForCycleAsync(string cycleId, Func<JsonElement, bool> until, int seconds = 120, int pollMilliseconds = 200)
     {

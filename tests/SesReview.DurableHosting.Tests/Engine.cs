@@ -56,12 +56,16 @@ public sealed class Engine : IAsyncDisposable
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
-    public static async Task<Engine> StartAsync(AzuriteProcess azurite, Action<DurableTaskRegistry> register, Action<IServiceCollection>? services = null)
+    public static Task<Engine> StartAsync(AzuriteProcess azurite, Action<DurableTaskRegistry> register, Action<IServiceCollection>? services = null) =>
+        StartAsync(azurite, NewHubName(), register, extra: null, services);
+
+    /// <summary>On hub <paramref name="hub"/>, with <paramref name="extra"/> settings over the defaults of <see cref="Configuration"/>.</summary>
+    public static async Task<Engine> StartAsync(AzuriteProcess azurite, string hub, Action<DurableTaskRegistry> register,
+        IDictionary<string, string?>? extra, Action<IServiceCollection>? services = null)
     {
-        string hub = NewHubName();
         var collection = new ServiceCollection();
         services?.Invoke(collection);
-        collection.AddDurableTaskOnAzureStorage(Configuration(azurite, hub), register);
+        collection.AddDurableTaskOnAzureStorage(Configuration(azurite, hub, extra), register);
         var engine = new Engine(collection.BuildServiceProvider(), hub);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         foreach (var hosted in engine._hosted) await hosted.StartAsync(timeout.Token);

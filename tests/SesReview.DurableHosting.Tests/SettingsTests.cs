@@ -110,7 +110,10 @@ public sealed class SettingsTests
         foreach (var (key, value) in new[] { ("Values:AzureWebJobsStorage", explicitEndpoints), ("ConnectionStrings:AzureWebJobsStorage", "UseDevelopmentStorage=true"), ("Mine", explicitEndpoints) })
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value), new($"{Section}:storageProvider:connectionName", key == "Mine" ? "Mine" : null)]).Build();
-            Assert.NotNull(DurableTaskStorageSettings.FromConfiguration(configuration).StorageAccountClientProvider);
+            // The engine's queues are on the account of the connection named, not on a default one.
+            var queues = DurableTaskStorageSettings.FromConfiguration(configuration).StorageAccountClientProvider!.Queue;
+            string expected = value == explicitEndpoints ? "http://127.0.0.1:2/devstoreaccount1" : "http://127.0.0.1:10001/devstoreaccount1";
+            Assert.Equal(expected, queues.CreateClient(queues.CreateOptions()).Uri.ToString().TrimEnd('/'));
         }
     }
 
@@ -136,7 +139,7 @@ public sealed class SettingsTests
         using var provider = services.BuildServiceProvider();
 
         Assert.Empty(provider.GetServices<IHostedService>());
-        Assert.NotNull(provider.GetRequiredService<DurableTaskClient>());
+        Assert.IsType<DurableTaskFrameworkClient>(provider.GetRequiredService<DurableTaskClient>());
         var logs = provider.GetRequiredService<ILoggerFactory>();
         Assert.False(logs.CreateLogger("DurableTask.AzureStorage").IsEnabled(LogLevel.Information));
         Assert.True(logs.CreateLogger("DurableTask.Core").IsEnabled(LogLevel.Warning));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace SesReview.Functions.Tests;
@@ -91,7 +92,10 @@ public sealed partial class InfraSettingsTests
     {
         var bicep = typeof(InfraSettingsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value!
             .Replace('\\', Path.DirectorySeparatorChar);
-        if (!OperatingSystem.IsLinux() || !File.Exists(bicep)) return; // The CLI package is linux-x64; elsewhere only the checks above run.
+        // The Bicep CLI this project carries is the linux-x64 build: elsewhere this test fails saying so rather than passing unchecked.
+        Assert.True(OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64,
+            $"The Bicep CLI package is linux-x64; this machine is {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}. Run the tests on linux-x64 (as CI does).");
+        Assert.True(File.Exists(bicep), $"The Bicep CLI is missing at {bicep}: restore the Azure.Bicep.CommandLine.linux-x64 package.");
         var start = new ProcessStartInfo(bicep) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "build", BicepFile, "--stdout" }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

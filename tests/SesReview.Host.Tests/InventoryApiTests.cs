@@ -45,25 +45,26 @@ public class InventoryApiTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Uploading_an_inventory_with_errors_answers_400_listing_every_import_error()
     {
-        await using var host = await HostFactory.StartNewAsync();
-        host.Uploads.Errors =
-        [
-            new ImportError("inventory.xlsx", "Positions", 7, "Pay plan", "XX", "Pay plan must be ES, SL or ST."),
-            new ImportError("inventory.xlsx", "Incumbents", 12, "Start date", "2025-13-01", "Not a date."),
-        ];
-        using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "inventory.xlsx" } };
+        // The product's own upload service: the errors listed are the importer's, not a fake's.
+        await using var host = await RealUploads.StartHostAsync();
+        byte[] plum = RealUploads.PlumWithThreeBadRows();
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(plum), "file", "plum.csv" },
+            { new StringContent("2025-06-30"), "plumKnownGeneralAsOf" },
+        };
         var response = await ApiAntiforgery.PostFormAsync(host.CreateStaffClient(), "/api/inventories", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-        Assert.Equal(2, errors.GetArrayLength());
-        Assert.Equal("Positions", errors[0].GetProperty("sheet").GetString());
-        Assert.Equal(7, errors[0].GetProperty("row").GetInt32());
-        Assert.Equal("Pay plan", errors[0].GetProperty("column").GetString());
-        Assert.Equal("XX", errors[0].GetProperty("value").GetString());
-        Assert.Equal("inventory.xlsx", errors[1].GetProperty("file").GetString());
-        Assert.Equal("Not a date.", errors[1].GetProperty("message").GetString());
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal(
+            [(2, "IncumbentBeginDate", "2/30/2024 12:00:00 AM"), (3, "IncumbentVacateDate", "2/1/2024 12:00:00 AM"), (4, "AppointmentTypeDescription", "QQ")],
+            errors.Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("value").GetString())));
+        Assert.All(errors, e => Assert.Equal("plum.csv", e.GetProperty("file").GetString()));
+        // Each message as the importer words it.
+        var expected = new PlumCsvImporter(new PlumImportOptions { KnownGeneralAsOf = new DateOnly(2025, 6, 30) }).Import(new MemoryStream(plum), "plum.csv");
+        Assert.Equal(expected.Errors.Select(e => e.Message), errors.Select(e => e.GetProperty("message").GetString()));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using SesReview.Host.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SesReview.Notifications;
 using SesReview.Notifications.Outbox;
-using SesReview.Workbooks.Import;
 using SesReview.Workflows.Audit;
 
 namespace SesReview.Host.Tests;
@@ -156,20 +155,26 @@ public class PageTests : IClassFixture<HostFactory>
     [Fact]
     public async Task New_cycle_form_lists_import_errors_with_row_and_column_and_keeps_the_values()
     {
-        await using var host = await HostFactory.StartNewAsync();
-        host.Uploads.Errors = [new ImportError("inventory.xlsx", "Positions", 7, "Pay plan", "XX", "Pay plan must be ES, SL or ST.")];
+        // The product's own upload service: the errors listed are the importer's, not a fake's.
+        await using var host = await RealUploads.StartHostAsync();
         var client = host.CreateStaffClient();
-        using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", await Browser.AntiforgeryField(client, "/cycles/new"));
+        using var form = NewCycleForm("DEPARTMENT OF EXAMPLE", await Browser.AntiforgeryField(client, "/cycles/new"),
+            new ByteArrayContent(RealUploads.PlumWithThreeBadRows()), "plum.csv");
+        form.Add(new StringContent("2025-06-30"), "plumKnownGeneralAsOf");
 
         var response = await client.PostAsync("/cycles/new", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Browser.Parse(response);
         var errors = page.QuerySelector(".errors")!.TextContent;
-        Assert.Contains("row 7", errors);
-        Assert.Contains("column Pay plan", errors);
-        Assert.Contains("Pay plan must be ES, SL or ST.", errors);
+        Assert.Contains("row 2", errors);
+        Assert.Contains("column IncumbentBeginDate", errors);
+        Assert.Contains("row 4", errors);
+        Assert.Contains("column AppointmentTypeDescription", errors);
+        Assert.Contains("QQ", errors);
+        Assert.Empty(host.Cycles.Started);
         Assert.Equal("DEPARTMENT OF EXAMPLE", page.QuerySelector("input[name='agency']")!.GetAttribute("value"));
+        Assert.Equal("2025-06-30", page.QuerySelector("input[name='plumKnownGeneralAsOf']")!.GetAttribute("value"));
     }
 
     [Fact]
@@ -213,10 +218,10 @@ public class PageTests : IClassFixture<HostFactory>
         Assert.Equal(before, _host.Cycles.Started.Count);
     }
 
-    private static MultipartFormDataContent NewCycleForm(string agency, (string Name, string Value) antiforgery) => new()
+    private static MultipartFormDataContent NewCycleForm(string agency, (string Name, string Value) antiforgery, ByteArrayContent? file = null, string fileName = "inventory.xlsx") => new()
     {
         { new StringContent(antiforgery.Value), antiforgery.Name },
-        { new ByteArrayContent("inventory"u8.ToArray()), "file", "inventory.xlsx" },
+        { file ?? new ByteArrayContent("inventory"u8.ToArray()), "file", fileName },
         { new StringContent("designation-review"), "kind" },
         { new StringContent(agency), "agency" },
         { new StringContent("2025-03-24"), "deadline" },

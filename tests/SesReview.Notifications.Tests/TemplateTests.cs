@@ -20,13 +20,13 @@ public sealed class TemplateTests
     [MemberData(nameof(AllTemplates))]
     public void Every_template_HTML_encodes_interpolated_values(string name, RenderedTemplate rendered)
     {
-        Assert.DoesNotContain("<script>", rendered.Html);
-        Assert.DoesNotContain("\"Co\"", rendered.Html);
-        Assert.Contains("&lt;script&gt;", rendered.Html);
-        Assert.Contains("&amp;", rendered.Html);
-        Assert.Contains("<script>", rendered.Text); // the text part is plain text, not markup
-        Assert.DoesNotContain('\n', rendered.Subject);
-        Assert.False(string.IsNullOrWhiteSpace(name));
+        // The name only labels the case (and the failure message); the rendered template is what is checked.
+        Assert.False(rendered.Html.Contains("<script>", StringComparison.Ordinal), $"The {name} HTML carries a raw <script>.");
+        Assert.False(rendered.Html.Contains("\"Co\"", StringComparison.Ordinal), $"The {name} HTML carries a raw quote.");
+        Assert.True(rendered.Html.Contains("&lt;script&gt;", StringComparison.Ordinal), $"The {name} HTML does not show the encoded <script>.");
+        Assert.True(rendered.Html.Contains("&amp;", StringComparison.Ordinal), $"The {name} HTML does not encode '&'.");
+        Assert.True(rendered.Text.Contains("<script>", StringComparison.Ordinal), $"The {name} text part is not plain text."); // the text part is plain text, not markup
+        Assert.False(rendered.Subject.Contains('\n'), $"The {name} subject has a line break.");
     }
 
     [Fact]

@@ -90,19 +90,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
+        try
         {
-            if (process.HasExited)
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting:{Environment.NewLine}{Output}");
-            if (await AcceptsAsync(BlobPort).ConfigureAwait(false) && await AcceptsAsync(QueuePort).ConfigureAwait(false) && await AcceptsAsync(TablePort).ConfigureAwait(false))
-                return;
-            if (DateTime.UtcNow > deadline)
+            await Poll.UntilAsync(async () =>
             {
-                Kill();
-                throw new TimeoutException($"Azurite did not open its ports within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{Output}");
-            }
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (process.HasExited)
+                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting:{Environment.NewLine}{Output}");
+                return await AllPortsAcceptAsync().ConfigureAwait(false) ? "open" : null;
+            }, StartTimeout, () => Task.FromResult($"Azurite did not open its ports:{Environment.NewLine}{Output}"), TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+        }
+        catch
+        {
+            Kill();
+            throw;
         }
     }
 
@@ -115,10 +116,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (_process is { HasExited: false } process && !OperatingSystem.IsWindows() && SysKill(process.Id, 15) == 0)
             await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token).ContinueWith(_ => { }).ConfigureAwait(false);
         Kill();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (DateTime.UtcNow < deadline && (await AcceptsAsync(BlobPort).ConfigureAwait(false) || await AcceptsAsync(QueuePort).ConfigureAwait(false) || await AcceptsAsync(TablePort).ConfigureAwait(false)))
-            await Task.Delay(50).ConfigureAwait(false);
+        // A test that stops Azurite to see an outage must not go on while a port still answers.
+        await Poll.UntilAsync(async () => await AnyPortAcceptsAsync().ConfigureAwait(false) ? null : "closed", TimeSpan.FromSeconds(10),
+            () => Task.FromResult($"Azurite's ports still accept connections after it was stopped:{Environment.NewLine}{Output}")).ConfigureAwait(false);
     }
+
+    private async Task<bool> AllPortsAcceptAsync() =>
+        await AcceptsAsync(BlobPort).ConfigureAwait(false) && await AcceptsAsync(QueuePort).ConfigureAwait(false) && await AcceptsAsync(TablePort).ConfigureAwait(false);
+
+    private async Task<bool> AnyPortAcceptsAsync() =>
+        await AcceptsAsync(BlobPort).ConfigureAwait(false) || await AcceptsAsync(QueuePort).ConfigureAwait(false) || await AcceptsAsync(TablePort).ConfigureAwait(false);
 
     /// <summary>Stops and starts again on the same ports.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using SesReview.Domain.Model;
 using SesReview.Notifications.Outbox;
-using SesReview.Workbooks.Import;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Audit;
 using SesReview.Workflows.Cycles;
@@ -75,14 +74,10 @@ internal sealed class FakeInventoryUploads : IInventoryUploads
 {
     public ConcurrentQueue<(string FileName, string Content, string Actor, string? PlumAgency, DateOnly? KnownGeneral)> Uploaded { get; } = new();
 
-    /// <summary>Errors answered for every upload when set.</summary>
-    public IReadOnlyList<ImportError>? Errors { get; set; }
-
     public async Task<InventoryUploadResult> UploadAsync(InventoryUploadRequest request, string actor, CancellationToken cancellationToken = default)
     {
         using var reader = new StreamReader(request.Content);
         var content = await reader.ReadToEndAsync(cancellationToken);
-        if (Errors is { Count: > 0 }) return new InventoryUploadResult(null, Errors);
         Uploaded.Enqueue((request.FileName, content, actor, request.PlumAgency, request.PlumKnownGeneralAsOf));
         return new InventoryUploadResult(new InventoryUpload(
             "upload-" + Uploaded.Count, request.FileName, content.Length, "abc123", Samples.Start, actor, 40,
