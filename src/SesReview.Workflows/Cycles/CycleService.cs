@@ -212,7 +212,8 @@ public sealed partial class CycleService(
     internal static bool IsEmail(string? value) =>
         !string.IsNullOrWhiteSpace(value) && MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim() && value.Contains('.');
 
-    private static Person Clean(Person p) => new(p.Name.Trim(), p.Email.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim());
+    private static Person Clean(Person p) => new(p.Name.Trim(), p.Email.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim(),
+        string.IsNullOrWhiteSpace(p.Title) ? null : p.Title.Trim());
 
     [GeneratedRegex("^[A-Za-z0-9_-]{3,64}$")]
     private static partial Regex CycleIdPattern();
