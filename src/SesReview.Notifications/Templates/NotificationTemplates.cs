@@ -21,7 +21,7 @@ public static class NotificationTemplates
     public static RenderedTemplate Reminder(ReminderModel m) =>
         new HtmlBuilder($"Reminder: {m.CycleTitle}")
             .Paragraph($"Dear {m.ApproverName},")
-            .Paragraph("Your review task is due in ", Strong(BusinessDays(m.BusinessDaysLeft)), m.Items == TaskItems.Components ? $" and {Count(m.PositionsUndecided, m.Items)} still need your proposal." : $" and {Count(m.PositionsUndecided, m.Items)} still need your decision.")
+            .Paragraph("Your review task is due in ", Strong(BusinessDays(m.BusinessDaysLeft)), $" and {Count(m.PositionsUndecided, m.Items)} still {(m.PositionsUndecided == 1 ? "needs" : "need")} your {(m.Items == TaskItems.Components ? "proposal" : "decision")}.")
             .Facts((m.Items == TaskItems.Components ? "Components without a proposal" : "Undecided positions", m.PositionsUndecided.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Due", FormatDate(m.DueDate)))
             .Link(m.SignedLink, "Open your review task")
             .Build($"Reminder: {m.CycleTitle} due in {BusinessDays(m.BusinessDaysLeft)}");
