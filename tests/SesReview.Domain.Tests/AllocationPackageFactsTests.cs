@@ -27,7 +27,7 @@ public class AllocationPackageFactsTests
     public void A_signing_time_reads_in_the_agency_zone_with_the_zone_named()
     {
         var zone = BusinessCalendar.Default.TimeZone;
-        Assert.Equal("2026-12-10 14:05 Eastern Standard Time", AgencyTime.Format(new DateTimeOffset(2026, 12, 10, 19, 5, 0, TimeSpan.Zero), zone));
-        Assert.Equal("2026-07-01 08:00 Eastern Daylight Time", AgencyTime.Format(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero), zone));
+        Assert.Equal("2026-12-10 14:05 America/New_York (UTC-05:00)", AgencyTime.Format(new DateTimeOffset(2026, 12, 10, 19, 5, 0, TimeSpan.Zero), zone));
+        Assert.Equal("2026-07-01 08:00 America/New_York (UTC-04:00)", AgencyTime.Format(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero), zone));
     }
 }

@@ -42,11 +42,11 @@ public class PlumFirstUseTests
     {
         using var output = new MemoryStream();
         AllocationWorkbookWriter.Write(ReportFixtures.AllocationResult(), output,
-            new SignatureBlock("Jordan Smith", "Secretary", "Signed off electronically in the review system by Jordan Smith (head@agency.example.gov)", "2026-12-10 14:05 Eastern Standard Time"));
+            new SignatureBlock("Jordan Smith", "Secretary", "Signed off electronically in the review system by Jordan Smith (head@agency.example.gov)", "2026-12-10 14:05 America/New_York (UTC-05:00)"));
         using var probe = new XlsxProbe(output.ToArray());
         var rows = probe.Rows("Signature");
 
         Assert.Contains(rows, r => r.Length > 1 && r[0] == AllocationWorkbookLayout.SignatureLabels.Signature && r[1] == "Signed off electronically in the review system by Jordan Smith (head@agency.example.gov)");
-        Assert.Contains(rows, r => r.Length > 1 && r[0] == AllocationWorkbookLayout.SignatureLabels.Date && r[1] == "2026-12-10 14:05 Eastern Standard Time");
+        Assert.Contains(rows, r => r.Length > 1 && r[0] == AllocationWorkbookLayout.SignatureLabels.Date && r[1] == "2026-12-10 14:05 America/New_York (UTC-05:00)");
     }
 }

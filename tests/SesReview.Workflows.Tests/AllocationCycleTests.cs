@@ -74,6 +74,6 @@ public sealed class AllocationCycleTests
         Assert.Equal(dueSerial, double.Parse(ValueOf("Due to OPM (close of business)"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("Chief of Staff", ValueOf("Title"));
         Assert.Equal("Signed off electronically in the review system by Agency Head (head@agency.example.gov)", ValueOf("Signature"));
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} Eastern (Standard|Daylight) Time$", ValueOf("Date"));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} America/New_York \(UTC-0[45]:00\)$", ValueOf("Date"));
     }
 }
