@@ -56,6 +56,13 @@ public sealed class PlumOneAnswerTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("The closest agency names in the file are 'CONSUMER PRODUCT SAFETY COMMISSION'", output);
         Assert.False(File.Exists(Path.Combine(_out, "designation-review-report.xlsx")));
+
+        // The host's upload path refuses it the same way (the API answers 400), rather than storing 0 positions.
+        var uploads = new InventoryUploads(new InMemoryRecordStorage(), TimeProvider.System);
+        await using var file = File.OpenRead(Sample);
+        var upload = await uploads.UploadAsync(new InventoryUploadRequest("plum.csv", file, "CONSUMER PRODUCT SAFETY COMM", new DateOnly(2020, 1, 1)), "chco");
+        Assert.False(upload.Succeeded);
+        Assert.Contains("The closest agency names in the file are 'CONSUMER PRODUCT SAFETY COMMISSION'", Assert.Single(upload.Errors).Message);
     }
 
     [Fact]

@@ -50,6 +50,17 @@ public sealed class FirstUsePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_cycle_page_says_what_was_assumed_about_the_inventory()
+    {
+        _host.Cycles.Cycles["plum-1"] = Samples.Details("plum-1") with
+        {
+            InventoryNotes = ["Incumbents without a start date are taken as serving since 2020-01-01 (3 incumbencies had no IncumbentBeginDate; set the snapshot date to change it)."],
+        };
+        var page = await Browser.Parse(await _host.CreateComplianceClient().GetAsync("/cycles/plum-1"));
+        Assert.Contains("taken as serving since 2020-01-01", page.QuerySelector(".inventory-notes")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_needs_sign_in()
     {
         var response = await _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/api/openapi/v1.json");
