@@ -61,6 +61,14 @@ public sealed class FirstUsePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Describing_the_start_request_keeps_the_starts_own_answer_to_a_wrong_content_type()
+    {
+        var response = await _host.CreateStaffClient().PostAsync("/api/cycles", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("Content-Type: application/json", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_needs_sign_in()
     {
         var response = await _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/api/openapi/v1.json");

@@ -18,8 +18,8 @@ internal static class CycleApi
     {
         var group = app.MapGroup("/api/cycles").WithTags("Cycles");
         group.MapPost("/", Start).DisableAntiforgery().RequireAuthorization(AccessPolicies.Staff)
-            .Accepts<StartCycleRequest>("application/json", "multipart/form-data")
-            .WithSummary(StartRequestDocs.Summary).WithDescription(StartRequestDocs.Description);
+            .WithSummary(StartRequestDocs.Summary).WithDescription(StartRequestDocs.Description)
+            .AddOpenApiOperationTransformer(StartRequestDocs.DescribeBodyAsync);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapGet("/{id}/positions", Positions);

@@ -1,9 +1,27 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using SesReview.Workflows.Cycles;
+
 namespace SesReview.Web.Api;
 
 /// <summary>The description of <c>POST /api/cycles</c> in the OpenAPI document: every field of the start request and an example.</summary>
 internal static class StartRequestDocs
 {
     public const string Summary = "Start a review cycle";
+
+    /// <summary>
+    /// Adds the JSON body's schema to the document. Done here rather than with <c>Accepts&lt;T&gt;</c>, whose content-type
+    /// matching would answer a wrong Content-Type with a bare 415 before the handler can say what to send.
+    /// </summary>
+    public static async Task DescribeBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(typeof(StartCycleRequest), null, cancellationToken);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+        };
+    }
 
     public const string Description = """
         Starts a designation review or an allocation review from an uploaded inventory. Send the request as JSON
