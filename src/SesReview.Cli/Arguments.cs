@@ -6,7 +6,7 @@ namespace SesReview.Cli;
 public sealed class Arguments
 {
     private static readonly HashSet<string> KnownOptions =
-        ["--positions", "--seed", "--agency", "--as-of", "--out", "--known-general-as-of"];
+        ["--positions", "--seed", "--agency", "--as-of", "--out", "--known-general-as-of", "--snapshot-date"];
 
     private readonly Dictionary<string, string> _options;
 

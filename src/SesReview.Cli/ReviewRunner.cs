@@ -66,7 +66,8 @@ public sealed class ReviewRunner(TextWriter output, TimeProvider time)
             return Review(imported, input, agency: "", asOf, outDir);
         }
         var agency = args.Get("--agency") ?? SingleAgency(imported.Value!);
-        return Review(imported, input, agency, asOf, outDir);
+        var isPlum = !Directory.Exists(input) && input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        return Review(imported, input, agency, asOf, outDir, allocationsKnown: !isPlum);
     }
 
     private ImportResult<PositionInventory> Import(string input, Arguments args, DateOnly asOf)
@@ -86,19 +87,23 @@ public sealed class ReviewRunner(TextWriter output, TimeProvider time)
         var plum = new PlumCsvImporter(new PlumImportOptions
         {
             KnownGeneralAsOf = args.GetDate("--known-general-as-of", asOf),
-            SnapshotDate = asOf,
+            // Left to the importer's default unless given, as the host does: one file, one answer.
+            SnapshotDate = args.Get("--snapshot-date") is { } snapshot ? ParseDate("--snapshot-date", snapshot) : null,
             Agency = args.Get("--agency"),
         }).Import(input);
         if (plum.Value is { } value)
         {
             var s = value.Summary;
             output.WriteLine($"PLUM export: {s.RowsRead:N0} rows read, {s.RowsSkipped:N0} skipped (not ES/SL/ST or another agency).");
+            foreach (var note in s.Notes) output.WriteLine($"  {note}");
             return ImportResult<PositionInventory>.Success(value.Inventory);
         }
         return ImportResult<PositionInventory>.Failure(plum.Errors, plum.TotalErrorCount);
     }
 
-    private int Review(ImportResult<PositionInventory> imported, string source, string agency, DateOnly asOf, string outDir)
+    /// <param name="allocationsKnown">False for a PLUM export: it has no allocation counts, so no allocation review is
+    /// made from it (counting positions as allocations would report every component as fully staffed).</param>
+    private int Review(ImportResult<PositionInventory> imported, string source, string agency, DateOnly asOf, string outDir, bool allocationsKnown = true)
     {
         if (!imported.Succeeded)
         {
@@ -125,8 +130,9 @@ public sealed class ReviewRunner(TextWriter output, TimeProvider time)
             DesignationReportWriter.Write(report, file);
         }
         var allocationPath = Path.Combine(outDir, "allocation-adjustment-workbook.xlsx");
-        using (var file = File.Create(allocationPath))
+        if (allocationsKnown)
         {
+            using var file = File.Create(allocationPath);
             AllocationWorkbookWriter.Write(allocation, file);
         }
 
@@ -142,6 +148,13 @@ public sealed class ReviewRunner(TextWriter output, TimeProvider time)
         output.WriteLine($"  flags for the CHCO:               {assessments.Sum(a => a.Flags.Count),6:N0}");
         output.WriteLine();
         output.WriteLine($"Allocation review, due {_deadlines.AllocationDueAt:yyyy-MM-dd HH:mm zzz}:");
+        if (!allocationsKnown)
+        {
+            output.WriteLine($"  not assessed: {PlumImportNotes.AllocationLimit}");
+            output.WriteLine();
+            output.WriteLine($"Wrote {reportPath}");
+            return 0;
+        }
         foreach (var plan in allocation.Lines.GroupBy(l => l.PayPlan).OrderBy(g => g.Key))
         {
             var allocated = plan.Sum(l => l.Allocated);
@@ -157,6 +170,8 @@ public sealed class ReviewRunner(TextWriter output, TimeProvider time)
         output.WriteLine($"Wrote {allocationPath}");
         return 0;
     }
+
+    private static DateOnly ParseDate(string option, string text) => CommandLine.ParseDate(option, text);
 
     private static string SingleAgency(PositionInventory inventory)
     {

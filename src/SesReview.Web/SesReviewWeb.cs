@@ -19,6 +19,7 @@ public static class SesReviewWeb
     public static IServiceCollection AddSesReviewWeb(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddSesReviewApiDocument();
         // The CHCO's forms check their antiforgery token themselves (Pages/AntiforgeryField); forms to /api are checked by
         // CrossSiteRequestGuard; task pages and JSON do not use it.
         services.AddAntiforgery(o => o.HeaderName = CrossSiteRequestGuard.TokenHeader);
@@ -47,6 +48,7 @@ public static class SesReviewWeb
         signedIn.MapAntiforgeryApi();
         signedIn.MapInventoryApi();
         signedIn.MapCycleApi();
+        signedIn.MapSesReviewApiDocument();
         signedIn.MapDashboardPages();
         signedIn.MapCyclePages();
         signedIn.MapNewCyclePages();

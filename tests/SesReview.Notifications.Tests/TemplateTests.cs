@@ -43,6 +43,19 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void An_allocation_task_counts_components_not_positions()
+    {
+        var t = NotificationTemplates.ApprovalTask(new("Department of X", "Executive allocation review", "Pat Doe", 15,
+            new DateOnly(2026, 12, 4), "https://review.agency.gov/t/1", TaskItems.Components));
+        Assert.Equal("Action required by Friday, December 4, 2026: Executive allocation review (15 components)", t.Subject);
+        Assert.Contains("15 components", t.Html);
+        Assert.DoesNotContain("positions", t.Html);
+
+        var reminder = NotificationTemplates.Reminder(new("A", "Review", "Pat", 1, 2, new DateOnly(2026, 12, 4), "https://x.gov/t", TaskItems.Components));
+        Assert.Contains("1 component still needs your proposal", reminder.Text);
+    }
+
+    [Fact]
     public void The_reminder_says_how_many_business_days_are_left()
     {
         var t = NotificationTemplates.Reminder(new("A", "Review", "Pat", 1, 1, new DateOnly(2025, 3, 14), "https://x.gov/t"));

@@ -16,7 +16,7 @@ public sealed class AllocationCycleTests
     {
         await using var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(150, seed: 11));
-        var head = new Person("Agency Head", "head@agency.example.gov");
+        var head = new Person("Agency Head", "head@agency.example.gov", Title: "Chief of Staff");
         var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
         {
             Kind = CycleKinds.Allocation,
@@ -67,5 +67,13 @@ public sealed class AllocationCycleTests
         var cells = TestSupport.WorkbookCells.Read(package.Content).Values.SelectMany(r => r).SelectMany(r => r).ToList();
         Assert.Contains(cells, c => c.Contains("Agency Head"));
         Assert.Contains("Two offices merged in 2025; the position has been vacant 14 months", cells);
+        // The signature block: the cycle's own deadline (not the memo's 2025-12-19), the signer's title, and when and how it was signed.
+        var signature = TestSupport.WorkbookCells.Read(package.Content)["Signature"];
+        string ValueOf(string label) => signature.Single(r => r.Count > 1 && r[0] == label)[1];
+        var dueSerial = (cycle.DueDate.ToDateTime(TimeOnly.MinValue) - new DateTime(1899, 12, 30)).TotalDays;
+        Assert.Equal(dueSerial, double.Parse(ValueOf("Due to OPM (close of business)"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Chief of Staff", ValueOf("Title"));
+        Assert.Equal("Signed off electronically in the review system by Agency Head (head@agency.example.gov)", ValueOf("Signature"));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} America/New_York \(UTC-0[45]:00\)$", ValueOf("Date"));
     }
 }

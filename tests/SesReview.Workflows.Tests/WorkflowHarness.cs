@@ -73,6 +73,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
     }
 
     public IRecordStorage Storage { get; }
+    public IServiceProvider Services => _services;
     public ICycleService Cycles => _services.GetRequiredService<ICycleService>();
     public IApprovalService Approvals => _services.GetRequiredService<IApprovalService>();
     public IInventoryUploads Uploads => _services.GetRequiredService<IInventoryUploads>();

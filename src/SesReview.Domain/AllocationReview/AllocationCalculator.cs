@@ -56,6 +56,7 @@ public sealed class AllocationCalculator
     /// justification; resulting allocation below the filled positions. Agency warning: the 25% noncareer limit
     /// (5 U.S.C. 3134(d)) checked against the <b>resulting</b> ES allocation; redesignations without justification.
     /// </summary>
+    /// <param name="dueDate">The cycle's own deadline, shown on the workbook; null: the configured memo due date (<see cref="DueDate"/>).</param>
     /// <exception cref="ArgumentException">A proposal names a component and pay plan the agency does not have, two
     /// proposals name the same one, a proposal would leave a negative allocation, or a redesignation names a
     /// position that is not an ES position of the agency.</exception>
@@ -64,7 +65,8 @@ public sealed class AllocationCalculator
         string agency,
         DateOnly asOf,
         IEnumerable<AdjustmentProposal> proposals,
-        IEnumerable<RedesignationProposal>? redesignations = null)
+        IEnumerable<RedesignationProposal>? redesignations = null,
+        DateOnly? dueDate = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(proposals);
@@ -96,7 +98,7 @@ public sealed class AllocationCalculator
             warnings.Add(limitWarning);
         }
         var redesignationList = Redesignations(inventory, agency, asOf, redesignations ?? [], warnings);
-        return new AllocationReviewResult(agency, DueDate, lines, redesignationList, warnings);
+        return new AllocationReviewResult(agency, dueDate ?? DueDate, lines, redesignationList, warnings);
     }
 
     /// <summary>The 25% noncareer limit of <paramref name="agency"/> against the resulting ES allocation of <paramref name="lines"/>.</summary>
@@ -239,7 +241,7 @@ public sealed class AllocationCalculator
 
     private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 
-    private static string Percent(decimal fraction) => (fraction * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(decimal fraction) => PercentText.OneDecimal(fraction);
 
     /// <summary>Component names match ignoring case and surrounding spaces (files spell them inconsistently).</summary>
     private sealed class KeyComparer : IEqualityComparer<(string Component, PayPlan PayPlan)>

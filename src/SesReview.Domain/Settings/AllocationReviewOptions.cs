@@ -15,6 +15,12 @@ public sealed class AllocationReviewOptions
     public DateOnly DueDate { get; set; } = new(2025, 12, 19);
 
     /// <summary>
+    /// The memo's interval from memo to due date (25 calendar days by default): a new cycle's default deadline is its
+    /// memo date plus this, rolled forward to a business day.
+    /// </summary>
+    public int DeadlineCalendarDays => DueDate.DayNumber - MemoDate.DayNumber;
+
+    /// <summary>
     /// Vacancy rate (vacant ÷ allocated) above which a line needs a reason or justification. OPM asked for
     /// explanations above 8% in past cycles (unconfirmed for this one). Default 0.08.
     /// </summary>

@@ -11,17 +11,18 @@ public static class NotificationTemplates
     public static RenderedTemplate ApprovalTask(ApprovalTaskModel m) =>
         new HtmlBuilder($"Action required: {m.CycleTitle}")
             .Paragraph($"Dear {m.ApproverName},")
-            .Paragraph("You have been assigned ", Strong(Positions(m.PositionCount)), $" to decide in the {m.CycleTitle} of {m.Agency}.")
-            .Facts(("Positions", m.PositionCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Due", FormatDate(m.DueDate)))
+            .Paragraph("You have been assigned ", Strong(Count(m.PositionCount, m.Items)),
+                m.Items == TaskItems.Components ? $" to propose allocations for in the {m.CycleTitle} of {m.Agency}." : $" to decide in the {m.CycleTitle} of {m.Agency}.")
+            .Facts((m.Items == TaskItems.Components ? "Components" : "Positions", m.PositionCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Due", FormatDate(m.DueDate)))
             .Link(m.SignedLink, "Open your review task")
             .Note("The link is personal to you and expires. Opening it changes nothing; decisions are recorded only when you submit the page.")
-            .Build($"Action required by {FormatDate(m.DueDate)}: {m.CycleTitle} ({Positions(m.PositionCount)})");
+            .Build($"Action required by {FormatDate(m.DueDate)}: {m.CycleTitle} ({Count(m.PositionCount, m.Items)})");
 
     public static RenderedTemplate Reminder(ReminderModel m) =>
         new HtmlBuilder($"Reminder: {m.CycleTitle}")
             .Paragraph($"Dear {m.ApproverName},")
-            .Paragraph("Your review task is due in ", Strong(BusinessDays(m.BusinessDaysLeft)), $" and {Positions(m.PositionsUndecided)} still need your decision.")
-            .Facts(("Undecided positions", m.PositionsUndecided.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Due", FormatDate(m.DueDate)))
+            .Paragraph("Your review task is due in ", Strong(BusinessDays(m.BusinessDaysLeft)), $" and {Count(m.PositionsUndecided, m.Items)} still {(m.PositionsUndecided == 1 ? "needs" : "need")} your {(m.Items == TaskItems.Components ? "proposal" : "decision")}.")
+            .Facts((m.Items == TaskItems.Components ? "Components without a proposal" : "Undecided positions", m.PositionsUndecided.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Due", FormatDate(m.DueDate)))
             .Link(m.SignedLink, "Open your review task")
             .Build($"Reminder: {m.CycleTitle} due in {BusinessDays(m.BusinessDaysLeft)}");
 
@@ -65,7 +66,13 @@ public static class NotificationTemplates
             .Paragraph($"Contact: {m.ContactName} ({m.ContactEmail})")
             .Build($"{m.Agency} - {m.MemoTitle} ({FormatDate(m.MemoDate)})");
 
-    private static string Positions(int count) => count == 1 ? "1 position" : $"{count} positions";
+    private static string Count(int count, TaskItems items) => (count, items) switch
+    {
+        (1, TaskItems.Components) => "1 component",
+        (_, TaskItems.Components) => $"{count} components",
+        (1, _) => "1 position",
+        _ => $"{count} positions",
+    };
 
     private static string BusinessDays(int count) => count == 1 ? "1 business day" : $"{count} business days";
 }

@@ -1,13 +1,16 @@
 namespace SesReview.Notifications.Templates;
 
 /// <summary>An approver's task: decide <paramref name="PositionCount"/> positions by <paramref name="DueDate"/> on the
-/// page behind <paramref name="SignedLink"/> (HMAC-signed, expiring; created by the caller).</summary>
+/// page behind <paramref name="SignedLink"/> (HMAC-signed, expiring; created by the caller). For an allocation proposal
+/// task the count is of components (<paramref name="Items"/>).</summary>
 public sealed record ApprovalTaskModel(
-    string Agency, string CycleTitle, string ApproverName, int PositionCount, DateOnly DueDate, string SignedLink);
+    string Agency, string CycleTitle, string ApproverName, int PositionCount, DateOnly DueDate, string SignedLink,
+    TaskItems Items = TaskItems.Positions);
 
 /// <summary>A reminder <paramref name="BusinessDaysLeft"/> business days before the approver's due date.</summary>
 public sealed record ReminderModel(
-    string Agency, string CycleTitle, string ApproverName, int PositionsUndecided, int BusinessDaysLeft, DateOnly DueDate, string SignedLink);
+    string Agency, string CycleTitle, string ApproverName, int PositionsUndecided, int BusinessDaysLeft, DateOnly DueDate, string SignedLink,
+    TaskItems Items = TaskItems.Positions);
 
 /// <summary>Tells the CHCO that an approver's task is overdue since <paramref name="OverdueSince"/>.</summary>
 public sealed record EscalationModel(

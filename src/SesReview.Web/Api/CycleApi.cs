@@ -17,7 +17,9 @@ internal static class CycleApi
     public static void MapCycleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cycles").WithTags("Cycles");
-        group.MapPost("/", Start).DisableAntiforgery().RequireAuthorization(AccessPolicies.Staff);
+        group.MapPost("/", Start).DisableAntiforgery().RequireAuthorization(AccessPolicies.Staff)
+            .WithSummary(StartRequestDocs.Summary).WithDescription(StartRequestDocs.Description)
+            .AddOpenApiOperationTransformer(StartRequestDocs.DescribeBodyAsync);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapGet("/{id}/positions", Positions);

@@ -85,6 +85,7 @@ internal static class CyclePage
             {(st?.Message is { } m ? Html.Of($"<tr><th>Status message</th><td>{m}</td></tr>") : HtmlText.Empty)}
             {(d.Attention is { } a ? Html.Of($"<tr><th>Needs attention</th><td class=\"attention\">{a}</td></tr>") : HtmlText.Empty)}
             {(d.CancelReason is { } c ? Html.Of($"<tr><th>Cancelled because</th><td>{c}</td></tr>") : HtmlText.Empty)}
+            {(d.InventoryNotes is { Count: > 0 } notes ? Html.Of($"<tr><th>About the inventory</th><td><ul class=\"inventory-notes\">{Html.Join(notes, n => Html.Of($"<li>{n}</li>"))}</ul></td></tr>") : HtmlText.Empty)}
             </table>
             """);
     }

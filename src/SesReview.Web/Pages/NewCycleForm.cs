@@ -6,15 +6,19 @@ namespace SesReview.Web.Pages;
 /// <summary>The fields of the new-cycle form as typed, kept to re-render the form after errors.</summary>
 internal sealed record NewCycleForm(
     string Kind, string Agency, string MemoDate, string Deadline, string ChcoName, string ChcoEmail, string SignerName, string SignerEmail,
-    string Approvers, string PlumAgency, string PlumKnownGeneralAsOf, string PlumSnapshotDate, string InventoryUploadId)
+    string Approvers, string PlumAgency, string PlumKnownGeneralAsOf, string PlumSnapshotDate, string InventoryUploadId, string SignerTitle = "")
 {
     public static readonly NewCycleForm Blank = new(CycleKinds.Designation, "", "", "", "", "", "", "", "", "", "", "", "");
+
+    /// <summary>The form as it opens: a designation review whose memo is dated today, so the defaults start a valid cycle.</summary>
+    public static NewCycleForm Initial(CycleDefaults defaults) =>
+        Blank with { MemoDate = defaults.MemoDate().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
 
     public static NewCycleForm From(IFormCollection form)
     {
         string F(string name) => form[name].ToString().Trim();
         return new(F("kind"), F("agency"), F("memoDate"), F("deadline"), F("chcoName"), F("chcoEmail"), F("signerName"), F("signerEmail"),
-            form["approvers"].ToString(), F("plumAgency"), F("plumKnownGeneralAsOf"), F("plumSnapshotDate"), F("inventoryUploadId"));
+            form["approvers"].ToString(), F("plumAgency"), F("plumKnownGeneralAsOf"), F("plumSnapshotDate"), F("inventoryUploadId"), F("signerTitle"));
     }
 
     /// <summary>The request to start, or the fields that could not be read (dates, approver lines).</summary>
@@ -42,7 +46,7 @@ internal sealed record NewCycleForm(
             Deadline = Api.UploadForm.Date("deadline", Deadline, errors),
             InventoryUploadId = uploadId ?? NullIfEmpty(InventoryUploadId),
             Chco = PersonOf(ChcoName, ChcoEmail),
-            Signer = PersonOf(SignerName, SignerEmail),
+            Signer = PersonOf(SignerName, SignerEmail) is { } signer && SignerTitle.Length > 0 ? signer with { Title = SignerTitle } : PersonOf(SignerName, SignerEmail),
             Approvers = approvers,
         };
         return (request, errors);

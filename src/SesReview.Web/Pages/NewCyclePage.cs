@@ -14,7 +14,7 @@ internal static class NewCyclePage
     public static void MapNewCyclePages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/cycles/new").ExcludeFromDescription().RequireAuthorization(AccessPolicies.Staff);
-        group.MapGet("/", (HttpContext context) => Render(context, NewCycleForm.Blank, [], [], StatusCodes.Status200OK));
+        group.MapGet("/", (HttpContext context, [FromServices] CycleDefaults defaults) => Render(context, NewCycleForm.Initial(defaults), [], [], StatusCodes.Status200OK));
         group.MapPost("/", Submit).DisableAntiforgery();
     }
 
@@ -84,7 +84,8 @@ internal static class NewCyclePage
             <label>Inventory workbook (.xlsx) or PLUM export (.csv) <input type="file" name="file" accept=".xlsx,.csv"></label>
             {Input("PLUM export only: agency", "plumAgency", f.PlumAgency)}
             {Input("PLUM export only: positions known General as of (yyyy-MM-dd)", "plumKnownGeneralAsOf", f.PlumKnownGeneralAsOf, "date")}
-            {Input("PLUM export only: snapshot date (yyyy-MM-dd)", "plumSnapshotDate", f.PlumSnapshotDate, "date")}
+            {Input("PLUM export only: snapshot date (yyyy-MM-dd; blank: the known-General date)", "plumSnapshotDate", f.PlumSnapshotDate, "date")}
+            {NewCycleHints.Plum()}
             </fieldset>
             <fieldset><legend>Cycle</legend>
             <label>Kind <select name="kind">
@@ -92,12 +93,14 @@ internal static class NewCyclePage
             <option value="{CycleKinds.Allocation}"{Selected(f.Kind == CycleKinds.Allocation)}>Executive allocation review (memo of November 24, 2025)</option>
             </select></label>
             {Input("Agency (as the inventory names it)", "agency", f.Agency)}
-            {Input("Memo date (blank: the memo's date)", "memoDate", f.MemoDate, "date")}
-            {Input("Deadline (blank: the memo's due date)", "deadline", f.Deadline, "date")}
+            {Input("Memo date (blank: today)", "memoDate", f.MemoDate, "date")}
+            {Input("Deadline (blank: computed by the rules, below)", "deadline", f.Deadline, "date")}
+            {NewCycleHints.Dates(context.RequestServices.GetRequiredService<CycleDefaults>())}
             </fieldset>
             <fieldset><legend>People</legend>
             {Input("CHCO name", "chcoName", f.ChcoName)}{Input("CHCO email", "chcoEmail", f.ChcoEmail, "email")}
             {Input("Signer name (blank: the CHCO)", "signerName", f.SignerName)}{Input("Signer email", "signerEmail", f.SignerEmail, "email")}
+            {Input("Signer title, printed on the allocation workbook (blank: Agency head)", "signerTitle", f.SignerTitle)}
             <label>Approvers, one per line as <code>component; name; email</code> (components without one go to the CHCO)
             <textarea name="approvers" rows="6">{f.Approvers}</textarea></label>
             </fieldset>

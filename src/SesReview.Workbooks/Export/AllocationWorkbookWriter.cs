@@ -6,8 +6,12 @@ using static SesReview.Workbooks.Layouts.AllocationWorkbookLayout;
 
 namespace SesReview.Workbooks.Export;
 
-/// <summary>Who signs the allocation workbook; empty fields leave a line to write on.</summary>
-public sealed record SignatureBlock(string? AgencyHeadName = null, string? AgencyHeadTitle = null);
+/// <summary>
+/// Who signed the allocation workbook and when; empty fields leave a line to write on. <paramref name="Signature"/>
+/// says how it was signed (e.g. electronically in the review system); <paramref name="SignedAt"/> is the decision time
+/// as the agency reads it, with its time zone named (the caller formats it).
+/// </summary>
+public sealed record SignatureBlock(string? AgencyHeadName = null, string? AgencyHeadTitle = null, string? Signature = null, string? SignedAt = null);
 
 /// <summary>
 /// Writes the "Executive Allocations - Agency Adjustment" workbook (memo of November 24, 2025) from an
@@ -102,8 +106,8 @@ public static class AllocationWorkbookWriter
         {
             (SignatureLabels.AgencyHeadName, signature.AgencyHeadName),
             (SignatureLabels.AgencyHeadTitle, signature.AgencyHeadTitle),
-            (SignatureLabels.Signature, null),
-            (SignatureLabels.Date, null),
+            (SignatureLabels.Signature, signature.Signature),
+            (SignatureLabels.Date, signature.SignedAt),
         })
         {
             sheet.SkipRows(1);

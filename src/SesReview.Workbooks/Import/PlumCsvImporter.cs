@@ -72,8 +72,9 @@ public sealed class PlumCsvImporter
         var skippedByPlan = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var byPlan = new SortedDictionary<PayPlan, int>();
         var skippedByAgency = 0;
+        var otherAgencies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var rows = new List<PlumRow>(table.Rows.Count);
-        var snapshot = _options.SnapshotDate ?? _options.KnownGeneralAsOf;
+        var snapshot = _options.UndatedServingSince;
 
         foreach (var raw in table.Rows)
         {
@@ -90,6 +91,7 @@ public sealed class PlumCsvImporter
             if (_options.Agency is not null && !string.Equals(agency, _options.Agency.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 skippedByAgency++;
+                if (agency.Length > 0) otherAgencies.Add(agency);
                 continue;
             }
             byPlan[plan] = byPlan.GetValueOrDefault(plan) + 1;
@@ -145,6 +147,13 @@ public sealed class PlumCsvImporter
                 type, begin, vacate, name.Length == 0 ? null : name));
         }
         if (errors.Count > 0) return ImportResult<PlumImport>.Failure(errors);
+        if (_options.Agency is not null && rows.Count == 0 && otherAgencies.Count > 0)
+        {
+            // A misspelt agency would otherwise give an empty inventory that looks like an agency without executives.
+            return ImportResult<PlumImport>.Failure([new ImportError(fileName, null, null, PlumLayout.AgencyName, _options.Agency.Trim(),
+                $"No ES, SL or ST row has the AgencyName '{ErrorEcho.Shorten(_options.Agency.Trim())}'. The closest agency names in the file are " +
+                string.Join(", ", ClosestNames.Of(_options.Agency.Trim(), otherAgencies, 3).Select(a => $"'{a}'")) + ".")]);
+        }
 
         var positions = new List<(int FirstRow, Position Position)>();
         var incumbencies = new List<(int Row, Incumbency Incumbency)>();
@@ -177,7 +186,7 @@ public sealed class PlumCsvImporter
         var inventory = PositionInventory.Create(positions.Select(p => p.Position), designations, incumbencies.Select(i => i.Incumbency));
         var summary = new PlumImportSummary(
             table.Rows.Count, rows.Count, byPlan, skippedByPlan, skippedByAgency,
-            positions.Count, incumbencies.Count, undated, designations.Count);
+            positions.Count, incumbencies.Count, undated, designations.Count, snapshot);
         return ImportResult<PlumImport>.Success(new PlumImport(inventory, summary));
     }
 

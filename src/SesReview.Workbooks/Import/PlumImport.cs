@@ -15,6 +15,7 @@ public sealed record PlumImport(PositionInventory Inventory, PlumImportSummary S
 /// <param name="Incumbencies">Incumbencies created.</param>
 /// <param name="UndatedIncumbencies">Incumbencies of filled rows without a begin date, started on the snapshot date.</param>
 /// <param name="Designations">GE designations created (one per ES position).</param>
+/// <param name="UndatedServingSince">The date incumbents without a begin date are taken as serving since (<see cref="PlumImportOptions.UndatedServingSince"/>).</param>
 public sealed record PlumImportSummary(
     int RowsRead,
     int RowsImported,
@@ -24,7 +25,11 @@ public sealed record PlumImportSummary(
     int Positions,
     int Incumbencies,
     int UndatedIncumbencies,
-    int Designations)
+    int Designations,
+    DateOnly UndatedServingSince)
 {
+    /// <summary>What a CHCO must know about this import before starting a cycle from it (<see cref="PlumImportNotes"/>).</summary>
+    public IReadOnlyList<string> Notes => PlumImportNotes.For(this);
+
     public int RowsSkipped => RowsSkippedByPayPlan.Values.Sum() + RowsSkippedByAgency;
 }

@@ -19,6 +19,13 @@ public sealed record PlumImportOptions
     /// </summary>
     public DateOnly? SnapshotDate { get; init; }
 
+    /// <summary>
+    /// The one place that decides since when an incumbent without a start date serves: <see cref="SnapshotDate"/>,
+    /// else <see cref="KnownGeneralAsOf"/>. The CLI and the host both leave the snapshot date to this default, so the
+    /// same file with the same dates gives the same answer; both print the date it gave.
+    /// </summary>
+    public DateOnly UndatedServingSince => SnapshotDate ?? KnownGeneralAsOf;
+
     /// <summary>Only rows of this AgencyName (case-insensitive) are imported; null imports every agency.</summary>
     public string? Agency { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using SesReview.Domain.AllocationReview;
+using SesReview.Domain.Calendar;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Model;
 using SesReview.Workbooks.Export;
@@ -15,7 +16,7 @@ namespace SesReview.Workflows.Activities;
 /// decision, retention justifications; undecided ones as pending) or the allocation adjustment workbook (with the
 /// signature block once signed off). Stores it as the cycle's package. Idempotent: a re-run writes the same blob name.
 /// </summary>
-public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads uploads, AllocationCalculator allocations, TimeProvider time)
+public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads uploads, AllocationCalculator allocations, BusinessCalendar calendar, TimeProvider time)
     : TaskActivity<BuildPackageInput, PackageRecord>
 {
     public override async Task<PackageRecord> RunAsync(TaskActivityContext context, BuildPackageInput input)
@@ -54,8 +55,9 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
             var result = allocations.Review(inventory, cycle.Agency, cycle.AsOf,
                 proposals.Select(p => new AdjustmentProposal(p.Component, p.PayPlan, p.Adjustment, p.Reason, p.Justification)),
                 redesignations.Select(r => new RedesignationProposal(r.PositionId, r.Component, byId[r.PositionId].Title,
-                    r.To == Designation.CareerReserved ? Designation.General : Designation.CareerReserved, r.To, r.Justification)));
-            AllocationWorkbookWriter.Write(result, output, input.Final ? new SignatureBlock(cycle.Signer.Name, "Signed off in the review system") : null);
+                    r.To == Designation.CareerReserved ? Designation.General : Designation.CareerReserved, r.To, r.Justification)),
+                cycle.DueDate);
+            AllocationWorkbookWriter.Write(result, output, input.Final ? await SignatureAsync(cycle, ct) : null);
             warnings = AllocationWorkbookWriter.WarningsOf(result);
             summary = $"{result.Lines.Count} allocation lines; allocated {result.Lines.Sum(l => l.Allocated)}, proposed change {result.Lines.Sum(l => l.ProposedAdjustment):+#;-#;0}, " +
                       $"resulting {result.Lines.Sum(l => l.ResultingAllocation)}; {result.Redesignations.Count} redesignations proposed; {warnings.Count} warnings.";
@@ -67,6 +69,15 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
         var package = new PackageRecord(fileName, $"{cycle.CycleId}/r{input.Round}{(input.Final ? "-final" : "")}/{fileName}", sha, bytes.LongLength,
             time.GetUtcNow(), input.Round, input.Final, summary, warnings, items);
         return await store.SavePackageAsync(cycle.CycleId, package, bytes, ct);
+    }
+
+    /// <summary>The signer's name and title and the time of the approving sign-off in the agency's time zone, named.</summary>
+    private async Task<SignatureBlock> SignatureAsync(CycleInput cycle, CancellationToken ct)
+    {
+        var approval = (await store.ListSignOffsAsync(cycle.CycleId, ct)).Where(s => s.Approved).MaxBy(s => s.At);
+        var signedAt = approval is null ? null : AgencyTime.Format(approval.At, calendar.TimeZone);
+        return new SignatureBlock(approval?.ByName ?? cycle.Signer.Name, cycle.Signer.Title ?? "Agency head",
+            approval is null ? null : $"Signed off electronically in the review system by {approval.ByName} ({approval.By})", signedAt);
     }
 
     /// <summary>When each task closed at a cut-off, by task id.</summary>

@@ -41,7 +41,7 @@ public sealed class SendTaskNoticeActivity(
         if (notice.Purpose == NoticePurpose.Reminder)
         {
             message = NotificationBuilder.To(task.Approver, cycle.CycleId, key, NotificationKind.Reminder,
-                NotificationTemplates.Reminder(new ReminderModel(cycle.Agency, cycle.Title, task.Approver.Name, progress.Items - progress.Done, notice.BusinessDaysLeft, due, link)),
+                NotificationTemplates.Reminder(new ReminderModel(cycle.Agency, cycle.Title, task.Approver.Name, progress.Items - progress.Done, notice.BusinessDaysLeft, due, link, ItemsOf(task))),
                 link, "Open your task");
             auditKind = AuditKinds.Reminder;
         }
@@ -57,7 +57,7 @@ public sealed class SendTaskNoticeActivity(
         else
         {
             message = NotificationBuilder.To(task.Approver, cycle.CycleId, key, NotificationKind.TaskAssigned,
-                NotificationTemplates.ApprovalTask(new ApprovalTaskModel(cycle.Agency, cycle.Title, task.Approver.Name, progress.Items, due, link)),
+                NotificationTemplates.ApprovalTask(new ApprovalTaskModel(cycle.Agency, cycle.Title, task.Approver.Name, progress.Items, due, link, ItemsOf(task))),
                 link, "Open your task");
             auditKind = AuditKinds.TaskSent;
         }
@@ -68,4 +68,6 @@ public sealed class SendTaskNoticeActivity(
             $"notice:{key}", ct);
         return true;
     }
+
+    private static TaskItems ItemsOf(ApprovalTask task) => task.Kind == TaskKind.Proposal ? TaskItems.Components : TaskItems.Positions;
 }

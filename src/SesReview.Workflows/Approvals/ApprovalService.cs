@@ -131,8 +131,12 @@ public sealed class ApprovalService(
             if (p.Adjustment != 0 && string.IsNullOrWhiteSpace(p.Justification))
                 errors.Add(new($"justification[{p.Component}|{p.PayPlan}]", "is required for an adjustment"));
             if (line.VacancyRate > allocationOptions.VacancyExplanationThreshold && string.IsNullOrWhiteSpace(p.Reason) && string.IsNullOrWhiteSpace(p.Justification))
-                errors.Add(new($"reason[{p.Component}|{p.PayPlan}]", $"vacancy is {line.VacancyRate:P0}, above {allocationOptions.VacancyExplanationThreshold:P0}: explain it"));
+                errors.Add(new($"reason[{p.Component}|{p.PayPlan}]", $"vacancy is {PercentText.OneDecimal(line.VacancyRate)}, above {PercentText.OneDecimal(allocationOptions.VacancyExplanationThreshold)}: explain it"));
         }
+        // The page sends every line; a line that does not arrive is refused rather than recorded as "no change",
+        // so that a hand-made or truncated POST cannot close the task with lines nobody answered.
+        foreach (var missing in lines.Where(l => !proposals.Any(p => p.Component == l.Component && p.PayPlan == l.PayPlan)))
+            errors.Add(new($"adjustment[{missing.Component}|{missing.PayPlan}]", "is missing: give the change for every line (0 for no change)"));
         foreach (var group in proposals.GroupBy(p => (p.Component, p.PayPlan)).Where(g => g.Count() > 1))
             errors.Add(new($"adjustment[{group.Key.Component}|{group.Key.PayPlan}]", "appears more than once"));
         var byId = inventory.Positions.ToDictionary(p => p.PositionId, StringComparer.Ordinal);

@@ -20,9 +20,8 @@ public sealed partial class CycleService(
     IAuditTrail audit,
     BusinessCalendar calendar,
     SchedulePlanner planner,
-    DesignationReviewOptions designation,
-    AllocationReviewOptions allocation,
     WorkflowOptions workflow,
+    CycleDefaults defaults,
     TimeProvider time) : ICycleService
 {
     public async Task<CycleInput> StartAsync(StartCycleRequest request, string actor, RequestOrigin origin, CancellationToken cancellationToken = default)
@@ -38,6 +37,8 @@ public sealed partial class CycleService(
             errors.Add(new("inventoryUploadId", $"no inventory upload '{request.InventoryUploadId}'"));
         if (upload is not null && !string.IsNullOrWhiteSpace(request.Agency) && !upload.Agencies.Contains(request.Agency, StringComparer.Ordinal))
             errors.Add(new("agency", $"'{request.Agency}' has no positions in the inventory; it lists {string.Join(", ", upload.Agencies.Select(a => $"'{a}'"))}"));
+        if (upload is { IsPlum: true } && kind == CycleKind.AllocationReview)
+            errors.Add(new("inventoryUploadId", Workbooks.Import.PlumImportNotes.AllocationLimit));
         CheckPerson(request.Chco, "chco", errors, required: true);
         CheckPerson(request.Signer, "signer", errors, required: false);
         var approvers = request.Approvers ?? [];
@@ -56,12 +57,8 @@ public sealed partial class CycleService(
             errors.Add(new("cycleId", "must be 3-64 letters, digits, '-' or '_'"));
 
         var now = time.GetUtcNow();
-        var memoDate = request.MemoDate ?? (kind == CycleKind.DesignationReview ? designation.MemoDate : allocation.MemoDate);
-        var dueDate = request.Deadline is { } d
-            ? calendar.Deadline(d)
-            : kind == CycleKind.DesignationReview
-                ? calendar.CalendarDaysAfterRolledForward(memoDate, designation.DeadlineCalendarDays)
-                : calendar.Deadline(allocation.DueDate);
+        var memoDate = request.MemoDate ?? defaults.MemoDate();
+        var dueDate = request.Deadline is { } d ? calendar.Deadline(d) : defaults.Deadline(kind, memoDate);
         if (request.Deadline is { } given && given < memoDate) errors.Add(new("deadline", "is before the memo date"));
         else if (calendar.CloseOfBusiness(dueDate) <= now)
             errors.Add(new("deadline", $"{dueDate:yyyy-MM-dd} (close of business) has passed; give the deadline OPM set for this cycle"));
@@ -135,7 +132,8 @@ public sealed partial class CycleService(
             metadata?.FailureDetails?.ErrorMessage,
             record.CancelReason,
             metadata is null || record.CancelReason is not null ? null
-                : CycleHealth.Describe(summary.RuntimeStatus, summary.Status?.Phase, metadata.FailureDetails?.ErrorMessage, metadata.CreatedAt, metadata.LastUpdatedAt, time.GetUtcNow()));
+                : CycleHealth.Describe(summary.RuntimeStatus, summary.Status?.Phase, metadata.FailureDetails?.ErrorMessage, metadata.CreatedAt, metadata.LastUpdatedAt, time.GetUtcNow()),
+            (await uploads.GetAsync(record.Input.InventoryUploadId, cancellationToken))?.Notes ?? []);
     }
 
     public async Task<IReadOnlyList<PositionState>> GetPositionsAsync(string cycleId, CancellationToken cancellationToken = default)
@@ -212,7 +210,8 @@ public sealed partial class CycleService(
     internal static bool IsEmail(string? value) =>
         !string.IsNullOrWhiteSpace(value) && MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim() && value.Contains('.');
 
-    private static Person Clean(Person p) => new(p.Name.Trim(), p.Email.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim());
+    private static Person Clean(Person p) => new(p.Name.Trim(), p.Email.Trim().ToLowerInvariant(), string.IsNullOrWhiteSpace(p.TeamsUserId) ? null : p.TeamsUserId.Trim(),
+        string.IsNullOrWhiteSpace(p.Title) ? null : p.Title.Trim());
 
     [GeneratedRegex("^[A-Za-z0-9_-]{3,64}$")]
     private static partial Regex CycleIdPattern();

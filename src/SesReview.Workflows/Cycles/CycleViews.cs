@@ -25,7 +25,8 @@ public sealed record CycleDetails(
     SubmissionRecord? Submission,
     string? FailureMessage,
     string? CancelReason,
-    string? Attention = null);
+    string? Attention = null,
+    IReadOnlyList<string>? InventoryNotes = null);
 
 /// <summary>One position's state in a cycle, for compliance staff.</summary>
 public sealed record PositionState(

@@ -12,10 +12,10 @@ public sealed record StartCycleRequest
     /// <summary>Agency exactly as the inventory names it.</summary>
     public string? Agency { get; init; }
 
-    /// <summary>Defaults to the memo date in settings (2025-02-05 or 2025-11-24).</summary>
+    /// <summary>Date of the memo (or of the agency's own call) the cycle answers; blank: today in the agency's time zone. The memos' dates (2025-02-05, 2025-11-24) are examples.</summary>
     public DateOnly? MemoDate { get; init; }
 
-    /// <summary>OPM's due date. Default: memo + 45 calendar days rolled forward (designation), or the configured due date (allocation).</summary>
+    /// <summary>OPM's due date (due at close of business, rolled forward to a business day). Blank: the memo date + 45 calendar days (designation) or + 25 (allocation), rolled forward (<see cref="CycleDefaults"/>).</summary>
     public DateOnly? Deadline { get; init; }
 
     /// <summary>Id returned by the inventory upload (<c>POST /api/inventories</c>).</summary>

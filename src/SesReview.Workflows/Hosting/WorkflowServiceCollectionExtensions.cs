@@ -58,6 +58,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<TaskLinks>();
         services.AddSingleton<SchedulePlanner>();
         services.AddSingleton<CycleLiveness>();
+        services.AddSingleton<CycleDefaults>();
         services.AddSingleton<ICycleService, CycleService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
 

@@ -20,7 +20,14 @@ public sealed record InventoryUpload(
     string Format,
     string? PlumAgency = null,
     DateOnly? PlumKnownGeneralAsOf = null,
-    DateOnly? PlumSnapshotDate = null);
+    DateOnly? PlumSnapshotDate = null,
+    IReadOnlyList<string>? Notes = null)
+{
+    /// <summary>Whether the inventory is OPM's PLUM export (no allocations, no designation history).</summary>
+    public bool IsPlum => Format == PlumFormat;
+
+    public const string PlumFormat = "plum-csv";
+}
 
 /// <summary>
 /// The upload, or the first errors found (each naming file, sheet, row, column and value; at most

@@ -33,12 +33,12 @@ public sealed class InventoryUploads(IRecordStorage storage, TimeProvider time) 
             return Failed(fileName, $"The file is larger than {ImportOptions.DefaultMaxFileBytes / (1024 * 1024)} MB.");
         byte[] bytes = buffer.ToArray();
 
-        string format = Path.GetExtension(fileName).ToLowerInvariant() switch { ".xlsx" => "inventory-workbook", ".csv" => "plum-csv", _ => "" };
+        string format = Path.GetExtension(fileName).ToLowerInvariant() switch { ".xlsx" => "inventory-workbook", ".csv" => InventoryUpload.PlumFormat, _ => "" };
         if (format == "") return Failed(fileName, "Upload an inventory workbook (.xlsx) or an OPM PLUM export (.csv).");
         if (format == "plum-csv" && request.PlumKnownGeneralAsOf is null)
             return Failed(fileName, "A PLUM export carries no designation history: give 'plumKnownGeneralAsOf' (the date from which its ES positions are known to be General).");
 
-        var parsed = Parse(bytes, fileName, format, request.PlumAgency, request.PlumKnownGeneralAsOf, request.PlumSnapshotDate);
+        var parsed = Parse(bytes, fileName, format, request.PlumAgency, request.PlumKnownGeneralAsOf, request.PlumSnapshotDate, out var notes);
         if (!parsed.Succeeded) return new InventoryUploadResult(null, parsed.Errors, parsed.TotalErrorCount);
         var inventory = parsed.Value!;
 
@@ -48,7 +48,7 @@ public sealed class InventoryUploads(IRecordStorage storage, TimeProvider time) 
             uploadId, fileName, bytes.LongLength, sha, time.GetUtcNow(), actor, inventory.Positions.Count,
             [.. inventory.Positions.Select(p => p.Agency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             [.. inventory.Positions.Select(p => p.Component).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            format, request.PlumAgency, request.PlumKnownGeneralAsOf, request.PlumSnapshotDate);
+            format, request.PlumAgency, request.PlumKnownGeneralAsOf, request.PlumSnapshotDate, notes);
 
         // Bytes first, row second: a row never points at a missing blob.
         await _blobs.PutAsync(BlobName(uploadId), bytes, "application/octet-stream", cancellationToken);
@@ -79,16 +79,19 @@ public sealed class InventoryUploads(IRecordStorage storage, TimeProvider time) 
         var upload = await GetAsync(uploadId);
         if (upload is null) return null;
         var bytes = await _blobs.GetAsync(BlobName(uploadId)) ?? throw new InvalidOperationException($"Inventory upload '{uploadId}' has no stored file.");
-        var parsed = Parse(bytes, upload.FileName, upload.Format, upload.PlumAgency, upload.PlumKnownGeneralAsOf, upload.PlumSnapshotDate);
+        var parsed = Parse(bytes, upload.FileName, upload.Format, upload.PlumAgency, upload.PlumKnownGeneralAsOf, upload.PlumSnapshotDate, out _);
         return parsed.Value ?? throw new InvalidOperationException($"Stored inventory upload '{uploadId}' no longer parses: {parsed.Errors.FirstOrDefault()}");
     }
 
-    private static ImportResult<PositionInventory> Parse(byte[] bytes, string fileName, string format, string? plumAgency, DateOnly? knownGeneralAsOf, DateOnly? snapshot)
+    private static ImportResult<PositionInventory> Parse(
+        byte[] bytes, string fileName, string format, string? plumAgency, DateOnly? knownGeneralAsOf, DateOnly? snapshot, out IReadOnlyList<string>? notes)
     {
+        notes = null;
         using var stream = new MemoryStream(bytes, writable: false);
         if (format == "inventory-workbook") return new InventoryWorkbookImporter().Import(stream, fileName);
         var plum = new PlumCsvImporter(new PlumImportOptions { KnownGeneralAsOf = knownGeneralAsOf!.Value, SnapshotDate = snapshot, Agency = plumAgency })
             .Import(stream, fileName);
+        notes = plum.Value?.Summary.Notes;
         return plum.Succeeded ? ImportResult<PositionInventory>.Success(plum.Value!.Inventory) : ImportResult<PositionInventory>.Failure(plum.Errors, plum.TotalErrorCount);
     }
 
