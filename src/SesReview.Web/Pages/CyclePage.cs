@@ -103,10 +103,10 @@ internal static class CyclePage
     private static HtmlText Positions(IReadOnlyList<PositionState> positions) => positions.Count == 0
         ? Html.Of($"<p>No positions assessed yet.</p>")
         : Html.Of($"""
-            <table><thead><tr><th>Position</th><th>Component</th><th>Title</th><th>Pay plan</th><th>Identified</th><th>Proposed action</th><th>Decision</th><th>Decided by</th><th>Decided at</th></tr></thead>
+            <table><thead><tr><th>Position</th><th>Component</th><th>Title</th><th>Pay plan</th><th>Identified</th><th>Proposed action</th><th>Why (rule and citation)</th><th>Decision</th><th>Decided by</th><th>Decided at</th></tr></thead>
             <tbody>{Html.Join(positions, p => Html.Of($"""
                 <tr><td>{p.PositionId}</td><td>{p.Component}</td><td>{p.Title}</td><td>{p.PayPlan}</td><td>{(p.Identified ? "Yes" : "No")}</td>
-                <td>{p.ProposedAction}</td><td>{(p.Decision is { } d ? DesignationReportWriter.ActionText(d.Action) : p.NeedsDecision ? "Pending" : "—")}</td>
+                <td>{p.ProposedAction}</td><td>{FindingsView.List(p.Findings)}</td><td>{(p.Decision is { } d ? DesignationReportWriter.ActionText(d.Action) : p.NeedsDecision ? "Pending" : "—")}</td>
                 <td>{p.Decision?.DecidedByName ?? "—"}</td><td>{Html.Time(p.Decision?.DecidedAt)}</td></tr>
                 """))}</tbody></table>
             """);

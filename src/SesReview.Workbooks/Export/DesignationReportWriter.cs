@@ -25,6 +25,7 @@ public static class DesignationReportWriter
         [PositionColumns.RedesignatedToCrOn] = e => XCell.Of(e.Assessment.RedesignatedToCareerReservedOn),
         [PositionColumns.CurrentDesignation] = e => e.Assessment.CurrentDesignation?.ToCode(),
         [PositionColumns.ProposedAction] = e => ActionText(e.Assessment.ProposedAction),
+        [PositionColumns.RuleAndCitation] = e => FindingsText(e.Assessment),
         [PositionColumns.Decision] = e => e.Decision is { } d ? ActionText(d.Action) : e.Assessment.NeedsDecision ? PendingText : null,
         [PositionColumns.Justification] = e => e.Decision?.Justification,
         [PositionColumns.DecidedBy] = e => e.Decision?.DecidedBy,
@@ -72,6 +73,9 @@ public static class DesignationReportWriter
     /// <summary>The history oldest first, e.g. "GE 2019-05-01; CR 2023-04-02".</summary>
     public static string HistoryText(IEnumerable<DesignationChange> history) =>
         string.Join("; ", history.OrderBy(d => d.EffectiveDate).Select(d => $"{d.Designation.ToCode()} {d.EffectiveDate:yyyy-MM-dd}"));
+
+    /// <summary>Each finding on its own line: "because (citation)".</summary>
+    public static string FindingsText(DesignationAssessment a) => string.Join("\n", (a.Findings ?? []).Select(f => f.OneLine));
 
     public static string ActionText(ProposedAction action) => action switch
     {
