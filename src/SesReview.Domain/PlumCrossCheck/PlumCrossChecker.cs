@@ -19,17 +19,50 @@ namespace SesReview.Domain.PlumCrossCheck;
 /// </summary>
 public static class PlumCrossChecker
 {
-    private sealed class Side(Position position, Incumbency? latest, IReadOnlyList<Incumbency> incumbencies)
+    /// <summary>One position with its normalized keys as small integers (one per distinct normalized text), so each pass hashes ints, not strings.</summary>
+    private sealed class Side(Position position, IReadOnlyList<Incumbency> incumbencies, KeyIds ids)
     {
         public Position Position { get; } = position;
-        public Incumbency? Latest { get; } = latest;
         public IReadOnlyList<Incumbency> Incumbencies { get; } = incumbencies;
-        public string Agency { get; } = MatchKeys.Text(position.Agency);
-        public string Organization { get; } = MatchKeys.Text(position.Component);
-        public string Title { get; } = MatchKeys.Text(position.Title);
-        public string Person { get; } = MatchKeys.Person(latest?.IncumbentName);
+        public Incumbency? Latest { get; } = incumbencies.Count == 0 ? null : incumbencies[^1];
+        public int Agency { get; } = ids.Text(position.Agency);
+        public int Organization { get; } = ids.Text(position.Component);
+        public int Title { get; } = ids.Text(position.Title);
+        /// <summary>0 when the position has no named incumbent.</summary>
+        public int Person { get; } = ids.Person(incumbencies.Count == 0 ? null : incumbencies[^1].IncumbentName);
         public Side? Match { get; set; }
         public MatchConfidence Confidence { get; set; }
+    }
+
+    /// <summary>Numbers each distinct normalized text (and person) once; raw texts that normalize alike get the same number.</summary>
+    private sealed class KeyIds
+    {
+        private readonly Dictionary<string, int> _raw = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _rawPeople = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _normalized = new(StringComparer.Ordinal);
+
+        public int Text(string value)
+        {
+            if (!_raw.TryGetValue(value, out var id)) _raw[value] = id = Id("T:" + MatchKeys.Text(value));
+            return id;
+        }
+
+        public int Person(string? name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return 0;
+            if (!_rawPeople.TryGetValue(name, out var id))
+            {
+                var key = MatchKeys.Person(name);
+                _rawPeople[name] = id = key.Length == 0 ? 0 : Id("P:" + key);
+            }
+            return id;
+        }
+
+        private int Id(string normalized)
+        {
+            if (!_normalized.TryGetValue(normalized, out var id)) _normalized[normalized] = id = _normalized.Count + 1;
+            return id;
+        }
     }
 
     /// <param name="asOf">The day the inventory's designation and incumbent are read on (normally today).</param>
@@ -37,15 +70,17 @@ public static class PlumCrossChecker
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(plum);
-        var mine = Sides(inventory);
-        var agencies = mine.Select(s => s.Agency).ToHashSet(StringComparer.Ordinal);
-        var theirs = Sides(plum).Where(s => agencies.Contains(s.Agency)).ToList();
+        // Agencies, organizations and titles repeat: normalize each distinct text once.
+        var ids = new KeyIds();
+        var mine = Sides(inventory, ids, null);
+        var agencies = mine.Select(s => s.Agency).ToHashSet();
+        var theirs = Sides(plum, ids, agencies);
 
-        Pass(mine, theirs, s => s.Person.Length == 0 ? null : $"{s.Agency}|{s.Organization}|{s.Title}|{s.Person}", MatchConfidence.High, uniqueOnly: false);
-        Pass(mine, theirs, s => $"{s.Agency}|{s.Organization}|{s.Title}", MatchConfidence.Medium, uniqueOnly: true);
-        var titleDiffers = Pass(mine, theirs, s => s.Person.Length == 0 ? null : $"{s.Agency}|{s.Organization}|{s.Person}", MatchConfidence.Medium, uniqueOnly: true);
-        var organizationDiffers = Pass(mine, theirs, s => s.Person.Length == 0 ? null : $"{s.Agency}|{s.Title}|{s.Person}", MatchConfidence.Medium, uniqueOnly: true);
-        Pass(mine, theirs, s => $"{s.Agency}|{s.Organization}|{s.Title}", MatchConfidence.Low, uniqueOnly: false);
+        Pass(mine, theirs, s => s.Person == 0 ? null : (s.Agency, s.Organization, s.Title, s.Person), MatchConfidence.High, uniqueOnly: false);
+        Pass(mine, theirs, s => (s.Agency, s.Organization, s.Title, 0), MatchConfidence.Medium, uniqueOnly: true);
+        var titleDiffers = Pass(mine, theirs, s => s.Person == 0 ? null : (s.Agency, s.Organization, 0, s.Person), MatchConfidence.Medium, uniqueOnly: true);
+        var organizationDiffers = Pass(mine, theirs, s => s.Person == 0 ? null : (s.Agency, 0, s.Title, s.Person), MatchConfidence.Medium, uniqueOnly: true);
+        Pass(mine, theirs, s => (s.Agency, s.Organization, s.Title, 0), MatchConfidence.Low, uniqueOnly: false);
 
         var differences = new List<PlumDifference>();
         foreach (var side in mine)
@@ -98,28 +133,42 @@ public static class PlumCrossChecker
             [.. differences.OrderBy(d => d.Kind).ThenBy(d => d.Organization, StringComparer.Ordinal).ThenBy(d => d.Title, StringComparer.Ordinal)]);
     }
 
-    private static List<Side> Sides(PositionInventory inventory) => [.. inventory.Positions.Select(p =>
+    private static List<Side> Sides(PositionInventory inventory, KeyIds ids, HashSet<int>? agencies)
     {
-        var incumbencies = inventory.IncumbenciesOf(p.PositionId).ToList();
-        return new Side(p, incumbencies.Count == 0 ? null : incumbencies[^1], incumbencies);
-    })];
+        var byPosition = inventory.Incumbencies.GroupBy(i => i.PositionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Incumbency>)[.. g.OrderBy(i => i.Start)], StringComparer.Ordinal);
+        var sides = new List<Side>(inventory.Positions.Count);
+        foreach (var p in inventory.Positions)
+        {
+            if (agencies is not null && !agencies.Contains(ids.Text(p.Agency))) continue;
+            sides.Add(new Side(p, byPosition.GetValueOrDefault(p.PositionId) ?? [], ids));
+        }
+        return sides;
+    }
 
     private static DesignationChange? CurrentDesignation(PositionInventory inventory, string positionId, DateOnly asOf) =>
         inventory.DesignationHistoryOf(positionId).LastOrDefault(d => d.EffectiveDate <= asOf);
 
     /// <summary>Pairs still-unmatched positions whose keys agree; with <paramref name="uniqueOnly"/>, only keys held by one position on each side.</summary>
-    private static HashSet<Side> Pass(List<Side> mine, List<Side> theirs, Func<Side, string?> key, MatchConfidence confidence, bool uniqueOnly)
+    private static HashSet<Side> Pass(List<Side> mine, List<Side> theirs, Func<Side, (int, int, int, int)?> key, MatchConfidence confidence, bool uniqueOnly)
     {
         var matched = new HashSet<Side>();
-        var candidates = new Dictionary<string, Queue<Side>>(StringComparer.Ordinal);
+        var candidates = new Dictionary<(int, int, int, int), Queue<Side>>();
         foreach (var p in theirs)
         {
             if (p.Match is not null || key(p) is not { } k) continue;
             if (!candidates.TryGetValue(k, out var queue)) candidates[k] = queue = new Queue<Side>();
             queue.Enqueue(p);
         }
-        var mineCounts = uniqueOnly ? mine.Where(s => s.Match is null).Select(key).OfType<string>()
-            .GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal) : null;
+        Dictionary<(int, int, int, int), int>? mineCounts = null;
+        if (uniqueOnly)
+        {
+            mineCounts = [];
+            foreach (var s in mine)
+            {
+                if (s.Match is null && key(s) is { } k) mineCounts[k] = mineCounts.GetValueOrDefault(k) + 1;
+            }
+        }
         foreach (var s in mine)
         {
             if (s.Match is not null || key(s) is not { } k || !candidates.TryGetValue(k, out var queue) || queue.Count == 0) continue;
