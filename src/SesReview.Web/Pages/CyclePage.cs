@@ -50,8 +50,10 @@ internal static class CyclePage
         if (details is null) return PageResults.NotFound(context, $"There is no cycle '{id}'.");
         var positions = await cycles.GetPositionsAsync(id, cancellationToken);
         var entries = await audit.ListAsync(id, cancellationToken);
+        var forecast = (await ForecastView.ForCyclesAsync(context, [id], cancellationToken)).GetValueOrDefault(id);
         var content = Html.Of($"""
             {Status(details)}
+            <h2>Deadline-risk forecast</h2>{ForecastView.Section(forecast)}
             <h2>Tasks</h2>{Tasks(details.Tasks)}
             <h2>Positions</h2>{Positions(positions)}
             <h2>Sign-offs</h2>{SignOffs(details.SignOffs)}
