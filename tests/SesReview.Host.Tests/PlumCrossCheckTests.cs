@@ -53,6 +53,18 @@ public class PlumCrossCheckTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task The_api_answers_the_cross_check_sheet_as_a_workbook_when_asked()
+    {
+        using var form = Form(SeedInventory());
+        var response = await ApiAntiforgery.PostFormAsync(_host.CreateStaffClient(), "/api/plum-cross-check?format=xlsx", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+    }
+
+    [Fact]
     public async Task The_api_names_the_field_when_the_inventory_is_unknown_and_compliance_may_not_run_it()
     {
         using var form = Form("no-such-upload");

@@ -19,7 +19,8 @@ internal static class PlumCrossCheckApi
             .MapPost("/", Check).DisableAntiforgery().RequireAuthorization(AccessPolicies.Staff);
     }
 
-    internal static async Task<Results<Ok<PlumCrossCheckResult>, ProblemHttpResult>> Check(
+    /// <summary>With <c>?format=xlsx</c> the answer is the "PLUM cross-check" sheet as a workbook, for the CHCO's working copy.</summary>
+    internal static async Task<Results<Ok<PlumCrossCheckResult>, FileContentHttpResult, ProblemHttpResult>> Check(
         HttpContext context, [FromServices] IInventoryUploads uploads, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
@@ -33,6 +34,12 @@ internal static class PlumCrossCheckApi
         {
             return Problems.Fields(outcome.ImportErrors.Select(e => new FieldError(PlumCrossCheckRequest.FileField, e.ToString())),
                 $"The PLUM file has {outcome.TotalImportErrors:N0} errors; nothing was checked.");
+        }
+        if (string.Equals(context.Request.Query["format"], "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var workbook = new MemoryStream();
+            SesReview.Workbooks.Export.PlumCrossCheckSheet.Write(outcome.Result, workbook);
+            return TypedResults.File(workbook.ToArray(), SesReview.Workflows.Cycles.PackageFile.ContentType, "plum-cross-check.xlsx");
         }
         return TypedResults.Ok(outcome.Result);
     }

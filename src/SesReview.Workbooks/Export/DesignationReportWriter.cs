@@ -34,7 +34,9 @@ public static class DesignationReportWriter
 
     public const string PendingText = "Pending";
 
-    public static void Write(DesignationReport report, Stream output)
+    /// <param name="workingCopyCrossCheck">The CHCO's working copy only: adds the PLUM cross-check sheet. Null (the default,
+    /// and what the package sent to OPM uses) leaves it out.</param>
+    public static void Write(DesignationReport report, Stream output, SesReview.Domain.PlumCrossCheck.PlumCrossCheckResult? workingCopyCrossCheck = null)
     {
         using var workbook = new XlsxWorkbookWriter(output);
         var summary = DesignationReportSummary.From(report);
@@ -64,6 +66,7 @@ public static class DesignationReportWriter
             PositionMap.WriteHeader(sheet);
             foreach (var entry in report.Entries) PositionMap.WriteRow(sheet, entry);
         });
+        if (workingCopyCrossCheck is not null) PlumCrossCheckSheet.Add(workbook, workingCopyCrossCheck);
     }
 
     /// <summary>"a", "b" or "a, b".</summary>
