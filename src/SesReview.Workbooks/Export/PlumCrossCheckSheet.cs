@@ -20,7 +20,7 @@ public static class PlumCrossCheckSheet
         [Columns.Detail] = d => d.Detail,
     });
 
-    public static void Add(XlsxWorkbookWriter workbook, PlumCrossCheckResult result) =>
+    internal static void Add(XlsxWorkbookWriter workbook, PlumCrossCheckResult result) =>
         workbook.AddSheet(Sheet.Name, Map.Setup(frozenColumns: 1), sheet =>
         {
             Map.WriteHeader(sheet);
