@@ -55,8 +55,7 @@ public class ForecastPageTests : IClassFixture<HostFactory>
         Assert.Contains("stalled", html.QuerySelector("table.forecast tr.overdue")!.TextContent);
     }
 
-    [Fact]
-    public async Task The_cycle_page_shows_the_forecast_from_the_stored_tasks_and_decisions()
+    private async Task<string> SeedCycleWithOneDecisionAsync()
     {
         var id = "forecast-" + Guid.NewGuid().ToString("N")[..8];
         var store = _host.Services.GetRequiredService<CycleStore>();
@@ -65,6 +64,26 @@ public class ForecastPageTests : IClassFixture<HostFactory>
         await store.SaveDecisionsAsync(id, [new DecisionRecord("P-001", "t-policy", 1, ProposedAction.RevertToGeneral, null, Samples.Head.Email, Samples.Head.Name,
             Samples.Start.AddDays(1), "web", null)]);
         _host.Cycles.Cycles[id] = Samples.Details(id);
+        return id;
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_each_cycle_awaiting_decisions_with_its_forecast_and_a_small_chart()
+    {
+        var id = await SeedCycleWithOneDecisionAsync();
+
+        var page = await Browser.Parse(await _host.CreateComplianceClient().GetAsync("/"));
+
+        var row = page.QuerySelectorAll("main tr").Single(r => r.QuerySelector($"a[href='/cycles/{id}']") is not null);
+        var chart = row.QuerySelector("svg.forecast-chart")!;
+        Assert.Equal("280", chart.GetAttribute("width"));
+        Assert.Contains("misses the cut-off", row.TextContent);
+    }
+
+    [Fact]
+    public async Task The_cycle_page_shows_the_forecast_from_the_stored_tasks_and_decisions()
+    {
+        var id = await SeedCycleWithOneDecisionAsync();
 
         var page = await Browser.Parse(await _host.CreateComplianceClient().GetAsync($"/cycles/{id}"));
 

@@ -41,10 +41,13 @@ internal static class ForecastView
     /// <summary>One line for the dashboard.</summary>
     public static HtmlText Line(CycleForecast? forecast) => forecast is null
         ? Html.Of($"—")
-        : Html.Of($"<span class=\"{(forecast.MissesCutOff ? "attention" : "ok")}\">{(forecast.CompletesOn is { } d ? "Done about " + Html.Date(d) : "Stalled")}{(forecast.MissesCutOff ? ": misses the cut-off" : "")}</span>");
+        : Html.Of($"<span class=\"{(forecast.MissesCutOff ? "attention" : "ok")}\">{(forecast.CompletesOn is { } d ? "Done about " + Html.Date(d) : "Stalled")}{(forecast.MissesCutOff ? ": misses the cut-off" : "")}</span><br>{Chart(forecast, scale: 0.5)}");
 
-    public static HtmlText Chart(CycleForecast f)
+    /// <param name="scale">Drawn size relative to the full chart (the dashboard draws it at half size; the SVG scales).</param>
+    public static HtmlText Chart(CycleForecast f, double scale = 1)
     {
+        var drawnWidth = (Width * scale).ToString("0", CultureInfo.InvariantCulture);
+        var drawnHeight = (Height * scale).ToString("0", CultureInfo.InvariantCulture);
         var first = f.Decided.Count > 0 ? f.Decided[0].Day : f.Today;
         var last = new[] { f.OpmDeadline, f.CutOff, f.CompletesOn ?? f.OpmDeadline, f.Today }.Max();
         var span = Math.Max(1, last.DayNumber - first.DayNumber);
@@ -57,7 +60,7 @@ internal static class ForecastView
             <line x1="{X(day)}" y1="{Top}" x2="{X(day)}" y2="{bottom}" stroke="{colour}" stroke-width="1.5"/><text x="{X(day)}" y="{Height - 4}" font-size="10" text-anchor="middle" fill="{colour}">{label} {Html.Date(day)}</text>
             """);
         return Html.Of($"""
-            <svg class="forecast-chart" role="img" aria-label="Positions decided over time with the forecast, the internal cut-off and OPM's deadline" viewBox="0 0 {Width} {Height}" width="{Width}" height="{Height}">
+            <svg class="forecast-chart" role="img" aria-label="Positions decided over time with the forecast, the internal cut-off and OPM's deadline" viewBox="0 0 {Width} {Height}" width="{drawnWidth}" height="{drawnHeight}">
             <title>Decided over time: {f.DecidedSoFar} of {f.Positions}; forecast {(f.CompletesOn is { } c ? Html.Date(c) : "none (stalled)")}; cut-off {Html.Date(f.CutOff)}; OPM deadline {Html.Date(f.OpmDeadline)}</title>
             <line x1="{Left}" y1="{bottom}" x2="{Width - Right}" y2="{bottom}" stroke="#565c65"/><line x1="{Left}" y1="{Top}" x2="{Left}" y2="{bottom}" stroke="#565c65"/>
             <text x="{Left - 4}" y="{Y(f.Positions)}" font-size="10" text-anchor="end">{f.Positions}</text><text x="{Left - 4}" y="{bottom}" font-size="10" text-anchor="end">0</text>
