@@ -12,6 +12,9 @@ switch (which)
     case "cycle":
         await CycleBenchmark.RunAsync(Console.Out);
         break;
+    case "plum":
+        PlumCrossCheckBenchmark.Run(Console.Out);
+        break;
     case "all":
         DomainBenchmark.Run(Console.Out);
         Console.WriteLine();
@@ -20,7 +23,7 @@ switch (which)
         await CycleBenchmark.RunAsync(Console.Out);
         break;
     default:
-        Console.Error.WriteLine("Usage: dotnet run --project bench/Bench -c Release -- [domain | durable | cycle | all]");
+        Console.Error.WriteLine("Usage: dotnet run --project bench/Bench -c Release -- [domain | durable | cycle | plum | all]");
         return 2;
 }
 return 0;

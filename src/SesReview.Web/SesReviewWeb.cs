@@ -52,6 +52,8 @@ public static class SesReviewWeb
         signedIn.MapDashboardPages();
         signedIn.MapCyclePages();
         signedIn.MapNewCyclePages();
+        signedIn.MapPlumCrossCheckApi();
+        signedIn.MapPlumCrossCheckPages();
         // The outbox lists every task link (each one a credential), so it exists only where it is the delivery channel: the
         // local default. With Graph, messages go to mailboxes and the outbox page is not served. Staff only.
         if (app.ServiceProvider.GetRequiredService<NotificationOptions>().Channel == NotificationChannel.Outbox)

@@ -59,6 +59,8 @@ public class PageTests : IClassFixture<HostFactory>
         var text = page.QuerySelector("main")!.TextContent;
         Assert.Contains("Deputy Assistant Secretary for Policy", text);
         Assert.Contains("Harper Head", text);
+        Assert.Contains("Redesignated General → Career Reserved on 2023-04-02", text);
+        Assert.Equal("OPM memo of 2025-02-05, paragraph 2", page.QuerySelector("ul.findings cite")!.TextContent);
         Assert.Contains("Cycle started.", text);
         Assert.NotNull(page.QuerySelector("a[href='/cycles/detail/audit.xlsx']"));
         Assert.NotNull(page.QuerySelector("form[action='/cycles/detail/cancel'] textarea[name='reason']"));

@@ -59,6 +59,9 @@ public class TaskPageTests : IClassFixture<HostFactory>
         Assert.Equal(["revert", "retain"], page.QuerySelectorAll("input[name='decision[P-001]']").Select(i => i.GetAttribute("value")));
         Assert.NotNull(page.QuerySelector("textarea[name='justification[P-002]']"));
         Assert.Contains("at least 50 characters", page.QuerySelector("main")!.TextContent);
+        var finding = page.QuerySelector("ul.findings li")!;
+        Assert.Contains("812 of 1,461 days: 2021-01-20 – 2023-04-11 (J. Doe, NA)", finding.TextContent);
+        Assert.Equal("OPM memo of 2025-02-05, paragraph 1(b)", finding.QuerySelector("cite")!.TextContent);
         Assert.NotNull(page.QuerySelector($"form[action='/tasks/{token}/delegate'] input[name='email']"));
         Assert.Equal(before, _host.Approvals.SubmitCalls);
         Assert.DoesNotContain(_host.Approvals.Decisions, d => d.Token == token);

@@ -13,6 +13,7 @@ public sealed class TemplateTests
         { "escalation", NotificationTemplates.Escalation(new(Evil, Evil, Evil, Evil, Evil, new DateOnly(2025, 3, 15), 3, "https://review.agency.gov/c/1")) },
         { "warning", NotificationTemplates.DeadlineAtRisk(new(Evil, Evil, Evil, new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero), 3, 10, 2, "https://review.agency.gov/c/1")) },
         { "sign-off", NotificationTemplates.SignOffRequest(new(Evil, Evil, Evil, 40, Evil, new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero), "https://review.agency.gov/s/1")) },
+        { "early warning", NotificationTemplates.DeadlineAtRisk(new(Evil, Evil, Evil, new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero), 3, 10, 2, "https://review.agency.gov/c/1", Evil)) },
         { "submission", NotificationTemplates.OpmSubmission(new(Evil, Evil, new DateOnly(2025, 2, 5), Evil, Evil, Evil, DateTimeOffset.UnixEpoch, Evil, Evil)) },
     };
 
@@ -98,5 +99,19 @@ public sealed class TemplateTests
         var m = NotificationMessage.Create("c1", "reminder/pat/2025-03-12", NotificationKind.Reminder, ["pat@x.gov"], t);
         Assert.Equal((t.Subject, t.Html, t.Text), (m.Subject, m.HtmlBody, m.TextBody));
         m.Validate();
+    }
+
+    [Fact]
+    public void An_early_deadline_warning_says_why_it_comes_now_and_names_the_driving_tasks()
+    {
+        var deadline = new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero);
+        var early = NotificationTemplates.DeadlineAtRisk(new("DEPARTMENT OF EXAMPLE", "Designation review", "Casey Chco", deadline, 20, 40, 0,
+            "https://review.agency.gov/c/1", "Forecast to finish 2025-03-20, after the internal cut-off 2025-03-14; driven by Avery Approver (decision-01)."));
+        var ordinary = NotificationTemplates.DeadlineAtRisk(new("DEPARTMENT OF EXAMPLE", "Designation review", "Casey Chco", deadline, 3, 40, 0,
+            "https://review.agency.gov/c/1"));
+
+        Assert.Contains("This warning comes early", early.Text);
+        Assert.Contains("Avery Approver (decision-01)", early.Html);
+        Assert.DoesNotContain("comes early", ordinary.Text);
     }
 }

@@ -59,18 +59,21 @@ public class DesignationReportWriterTests
 
         Assert.Equal(
             ["P-001", "Office of Policy", "Deputy Assistant Secretary for Policy", "Washington, DC", "a, b", "790",
-             "GE 2019-05-01; CR 2023-04-02", null, "CR", "Revert to General", "Request retention as Career Reserved",
+             "GE 2019-05-01; CR 2023-04-02", null, "CR", "Revert to General",
+             "General on 2021-01-19 (General since 2019-05-01). (OPM memo of 2025-02-05, paragraph 1(a))\n" +
+             "noncareer while General for 790 of 1,461 days: 2021-01-20 – 2023-03-20 (J. Doe, NA). (OPM memo of 2025-02-05, paragraph 1(b))",
+             "Request retention as Career Reserved",
              "'+Impartiality of enforcement decisions requires a career appointee.", "Agency Head", null],
-            rows[1].Select((v, i) => i is 7 or 13 ? null : v));
+            rows[1].Select((v, i) => i is 7 or 14 ? null : v));
         Assert.Equal(new DateOnly(2023, 4, 2), probe.Date("Positions", "H2"));
         Assert.Equal(790, probe.Number("Positions", "F2"));
-        var decidedAt = DateTime.FromOADate(probe.Number("Positions", "N2")!.Value);
+        var decidedAt = DateTime.FromOADate(probe.Number("Positions", "O2")!.Value);
         Assert.Equal(new DateTime(2025, 3, 10, 18, 30, 0), decidedAt); // UTC
-        Assert.Equal("yyyy-mm-dd hh:mm", probe.NumberFormat("Positions", "N2"));
+        Assert.Equal("yyyy-mm-dd hh:mm", probe.NumberFormat("Positions", "O2"));
 
         Assert.Equal("b", rows[3][4]);
         Assert.Equal("No action", rows[3][9]);
-        Assert.Equal(DesignationReportWriter.PendingText, rows[4][10]);
+        Assert.Equal(DesignationReportWriter.PendingText, rows[4][11]);
     }
 
     [Fact]

@@ -80,6 +80,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
     public IOutboxReader Outbox => _services.GetRequiredService<IOutboxReader>();
     public DurableTaskClient Client => _services.GetRequiredService<DurableTaskClient>();
     public CycleStore Store => _services.GetRequiredService<CycleStore>();
+    public Forecasting.DeadlineForecasts Forecasts => _services.GetRequiredService<Forecasting.DeadlineForecasts>();
     public Audit.IAuditTrail Audit => _services.GetRequiredService<Audit.IAuditTrail>();
 
     public async Task<InventoryUpload> UploadAsync(PositionInventory inventory)

@@ -1,3 +1,4 @@
+using SesReview.Domain.Citations;
 using SesReview.Domain.Model;
 
 namespace SesReview.Domain.DesignationReview;
@@ -11,6 +12,8 @@ namespace SesReview.Domain.DesignationReview;
 /// <param name="CurrentDesignation">Designation on the assessment date; null when the inventory has none.</param>
 /// <param name="Reason">The assessment in words, for the approver and the report.</param>
 /// <param name="Flags">Items for the CHCO's attention (3395 notice, 120-day moratorium); not decisions.</param>
+/// <param name="Findings">Each rule that applied, with its citation and the numbers behind it (<see cref="DesignationFindings"/>);
+/// empty only for assessments stored before findings existed.</param>
 public sealed record DesignationAssessment(
     string PositionId,
     bool GeneralOnCutoffDate,
@@ -21,7 +24,8 @@ public sealed record DesignationAssessment(
     Designation? CurrentDesignation,
     ProposedAction ProposedAction,
     string Reason,
-    IReadOnlyList<string> Flags)
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<FindingExplanation>? Findings = null)
 {
     /// <summary>An approver must decide this position: revert, or request retention with a justification.</summary>
     public bool NeedsDecision => ProposedAction == ProposedAction.RevertToGeneral;

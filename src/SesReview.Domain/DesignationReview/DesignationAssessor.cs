@@ -94,6 +94,8 @@ public sealed class DesignationAssessor
         var action = DesignationRules.DefaultAction(identified, current, redesignatedOn);
         var reason = DesignationRules.Reason(generalOnCutoff, onCutoff, noncareerDays, majority, redesignatedOn, current, action, _options);
 
+        Incumbency? careerToMove = null;
+        string? moratoriumFlag = null;
         var flags = new List<string>(2);
         if (history.Count == 0)
         {
@@ -110,14 +112,18 @@ public sealed class DesignationAssessor
         if (action == ProposedAction.RevertToGeneral
             && ReassignmentFlags.IncumbentOn(incumbencies, asOf) is { AppointmentType: AppointmentType.CA } career)
         {
+            careerToMove = career;
             flags.Add(ReassignmentFlags.NoticeFlag(career, _reassignment));
             if (ReassignmentFlags.MoratoriumFlag(newAgencyHeadAppointedOn, asOf, _reassignment) is { } moratorium)
             {
+                moratoriumFlag = moratorium;
                 flags.Add(moratorium);
             }
         }
 
+        var findings = DesignationFindings.Explain(
+            history, incumbencies, onCutoff, noncareerDays, majority, redesignatedOn, action, careerToMove, moratoriumFlag, _options, _reassignment);
         return new DesignationAssessment(
-            positionId, generalOnCutoff, noncareerDays, majority, identified, redesignatedOn, current, action, reason, flags);
+            positionId, generalOnCutoff, noncareerDays, majority, identified, redesignatedOn, current, action, reason, flags, findings);
     }
 }

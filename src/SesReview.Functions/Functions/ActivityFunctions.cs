@@ -50,6 +50,10 @@ public sealed class ActivityFunctions
     public Task<bool> WarnDeadlineAtRisk([ActivityTrigger] CycleRef input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         ActivityInvocation.RunAsync<WarnDeadlineAtRiskActivity, CycleRef, bool>(function, input, client);
 
+    [Function(ActivityNames.ForecastDeadline)]
+    public Task<SesReview.Workflows.Forecasting.ForecastCheck> ForecastDeadline([ActivityTrigger] CycleRef input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        ActivityInvocation.RunAsync<SesReview.Workflows.Forecasting.ForecastDeadlineActivity, CycleRef, SesReview.Workflows.Forecasting.ForecastCheck>(function, input, client);
+
     [Function(ActivityNames.SubmitToOpm)]
     public Task<SubmissionRecord> SubmitToOpm([ActivityTrigger] CycleRef input, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         ActivityInvocation.RunAsync<SubmitToOpmActivity, CycleRef, SubmissionRecord>(function, input, client);

@@ -18,6 +18,9 @@ public sealed class ApiFunctions(SesReviewWebPipeline web)
     [Function("ApiUploadInventory")]
     public IResult UploadInventory([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inventories")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 
+    [Function("ApiPlumCrossCheck")]
+    public IResult PlumCrossCheck([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/plum-cross-check")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
     [Function("ApiStartCycle")]
     public IResult StartCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/cycles")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 

@@ -37,6 +37,12 @@ public sealed class PageFunctions(SesReviewWebPipeline web)
     [Function("PageSubmitNewCycle")]
     public IResult SubmitNewCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cycles/new")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 
+    [Function("PagePlumCheck")]
+    public IResult PlumCheck([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plum-check")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("PageSubmitPlumCheck")]
+    public IResult SubmitPlumCheck([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plum-check")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
     [Function("PageOutbox")]
     public IResult Outbox([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "outbox")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 

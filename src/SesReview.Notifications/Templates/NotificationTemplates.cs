@@ -36,16 +36,22 @@ public static class NotificationTemplates
             .Note("You can delegate the task to another approver from the dashboard.")
             .Build($"Overdue approval: {m.ApproverName} ({m.CycleTitle})");
 
-    public static RenderedTemplate DeadlineAtRisk(DeadlineAtRiskModel m) =>
-        new HtmlBuilder($"OPM deadline at risk: {m.CycleTitle}")
+    public static RenderedTemplate DeadlineAtRisk(DeadlineAtRiskModel m)
+    {
+        var builder = new HtmlBuilder($"OPM deadline at risk: {m.CycleTitle}")
             .Paragraph($"Dear {m.ChcoName},")
             .Paragraph("The OPM deadline of the ", Strong(m.CycleTitle), $" ({m.Agency}) is {FormatTime(m.OpmDeadline)}, ",
-                Strong(BusinessDays(m.BusinessDaysLeft)), " from now, and the package is not ready.")
+                Strong(BusinessDays(m.BusinessDaysLeft)), " from now, and the package is not ready.");
+        // An early warning (the forecast misses the internal cut-off) says why it comes now and which approvers drive it.
+        if (m.Forecast is not null)
+            builder = builder.Paragraph($"This warning comes early: at the approvers' pace so far the decisions will not be complete by the internal cut-off. {m.Forecast}");
+        return builder
             .Facts(("OPM deadline", FormatTime(m.OpmDeadline)),
                 ("Undecided positions", m.PositionsUndecided.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("Overdue tasks", m.OverdueTasks.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Link(m.DashboardLink, "Open the cycle dashboard")
             .Build($"Warning: OPM deadline at risk for {m.CycleTitle}");
+    }
 
     public static RenderedTemplate SignOffRequest(SignOffRequestModel m) =>
         new HtmlBuilder($"Sign-off requested: {m.CycleTitle}")

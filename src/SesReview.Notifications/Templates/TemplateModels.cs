@@ -20,7 +20,7 @@ public sealed record EscalationModel(
 /// <summary>Warns the CHCO that the OPM deadline is at risk.</summary>
 public sealed record DeadlineAtRiskModel(
     string Agency, string CycleTitle, string ChcoName, DateTimeOffset OpmDeadline, int BusinessDaysLeft,
-    int PositionsUndecided, int OverdueTasks, string DashboardLink);
+    int PositionsUndecided, int OverdueTasks, string DashboardLink, string? Forecast = null);
 
 /// <summary>Asks the signer (CHCO or agency head) to sign off the final package. <paramref name="PositionCount"/>: positions
 /// reported (designation review) or allocation lines (allocation review).</summary>

@@ -50,8 +50,10 @@ internal static class CyclePage
         if (details is null) return PageResults.NotFound(context, $"There is no cycle '{id}'.");
         var positions = await cycles.GetPositionsAsync(id, cancellationToken);
         var entries = await audit.ListAsync(id, cancellationToken);
+        var forecast = (await ForecastView.ForCyclesAsync(context, [id], cancellationToken)).GetValueOrDefault(id);
         var content = Html.Of($"""
             {Status(details)}
+            <h2>Deadline-risk forecast</h2>{ForecastView.Section(forecast)}
             <h2>Tasks</h2>{Tasks(details.Tasks)}
             <h2>Positions</h2>{Positions(positions)}
             <h2>Sign-offs</h2>{SignOffs(details.SignOffs)}
@@ -104,10 +106,10 @@ internal static class CyclePage
     private static HtmlText Positions(IReadOnlyList<PositionState> positions) => positions.Count == 0
         ? Html.Of($"<p>No positions assessed yet.</p>")
         : Html.Of($"""
-            <table><thead><tr><th>Position</th><th>Component</th><th>Title</th><th>Pay plan</th><th>Identified</th><th>Proposed action</th><th>Decision</th><th>Decided by</th><th>Decided at</th></tr></thead>
+            <table><thead><tr><th>Position</th><th>Component</th><th>Title</th><th>Pay plan</th><th>Identified</th><th>Proposed action</th><th>Why (rule and citation)</th><th>Decision</th><th>Decided by</th><th>Decided at</th></tr></thead>
             <tbody>{Html.Join(positions, p => Html.Of($"""
                 <tr><td>{p.PositionId}</td><td>{p.Component}</td><td>{p.Title}</td><td>{p.PayPlan}</td><td>{(p.Identified ? "Yes" : "No")}</td>
-                <td>{p.ProposedAction}</td><td>{(p.Decision is { } d ? DesignationReportWriter.ActionText(d.Action) : p.NeedsDecision ? "Pending" : "—")}</td>
+                <td>{p.ProposedAction}</td><td>{FindingsView.List(p.Findings)}</td><td>{(p.Decision is { } d ? DesignationReportWriter.ActionText(d.Action) : p.NeedsDecision ? "Pending" : "—")}</td>
                 <td>{p.Decision?.DecidedByName ?? "—"}</td><td>{Html.Time(p.Decision?.DecidedAt)}</td></tr>
                 """))}</tbody></table>
             """);

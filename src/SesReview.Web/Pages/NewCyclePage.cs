@@ -82,6 +82,7 @@ internal static class NewCyclePage
             <fieldset><legend>Inventory</legend>
             {(f.InventoryUploadId.Length > 0 ? Html.Of($"""<p>Uploaded inventory <code>{f.InventoryUploadId}</code> is kept; choose a file only to replace it.</p><input type="hidden" name="inventoryUploadId" value="{f.InventoryUploadId}">""") : HtmlText.Empty)}
             <label>Inventory workbook (.xlsx) or PLUM export (.csv) <input type="file" name="file" accept=".xlsx,.csv"></label>
+            <p><a href="/plum-check{(f.InventoryUploadId.Length > 0 ? "?inventoryUploadId=" + Uri.EscapeDataString(f.InventoryUploadId) : "")}">Check an uploaded inventory against OPM's PLUM export</a> before starting.</p>
             {Input("PLUM export only: agency", "plumAgency", f.PlumAgency)}
             {Input("PLUM export only: positions known General as of (yyyy-MM-dd)", "plumKnownGeneralAsOf", f.PlumKnownGeneralAsOf, "date")}
             {Input("PLUM export only: snapshot date (yyyy-MM-dd; blank: the known-General date)", "plumSnapshotDate", f.PlumSnapshotDate, "date")}

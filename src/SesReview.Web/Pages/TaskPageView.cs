@@ -58,7 +58,7 @@ internal static class TaskPageView
             var current = p.Decision?.Action switch { ProposedAction.RevertToGeneral => TaskForm.Revert, ProposedAction.RequestRetention => TaskForm.Retain, _ => null };
             return Html.Of($"""
                 <tr><td>{p.PositionId}</td><td>{p.Title}</td><td>{p.Component}</td><td>{p.CurrentDesignation ?? "—"}</td>
-                <td>{Html.Date(p.RedesignatedToCareerReservedOn)}</td><td>{p.Reason}</td><td>{string.Join("; ", p.Flags)}</td>
+                <td>{Html.Date(p.RedesignatedToCareerReservedOn)}</td><td>{p.Reason}</td><td>{FindingsView.List(p.Findings)}</td><td>{string.Join("; ", p.Flags)}</td>
                 <td><label><input type="radio" name="{decisionField}" value="{TaskForm.Revert}"{Checked(decisionField, TaskForm.Revert, current)}> Revert to General</label>
                 <label><input type="radio" name="{decisionField}" value="{TaskForm.Retain}"{Checked(decisionField, TaskForm.Retain, current)}> Request retention as Career Reserved</label>
                 {(p.Decision is { } d ? Html.Of($"<small>Recorded: {DesignationReportWriter.ActionText(d.Action)} by {d.DecidedByName} at {Html.Time(d.DecidedAt)}</small>") : HtmlText.Empty)}</td>
@@ -69,7 +69,7 @@ internal static class TaskPageView
             <p>For each position choose to revert it to General (the default the memo sets) or to ask OPM to keep it Career Reserved.
             A retention request needs a justification of at least <strong>{view.MinimumJustificationLength}</strong> characters.</p>
             <form method="post" action="{action}">
-            <table><thead><tr><th>Position</th><th>Title</th><th>Component</th><th>Current designation</th><th>Redesignated CR on</th><th>Reason identified</th><th>Flags</th><th>Decision</th><th>Justification</th></tr></thead>
+            <table><thead><tr><th>Position</th><th>Title</th><th>Component</th><th>Current designation</th><th>Redesignated CR on</th><th>Reason identified</th><th>Rule and citation</th><th>Flags</th><th>Decision</th><th>Justification</th></tr></thead>
             <tbody>{Html.Join(view.Positions, Row)}</tbody></table>
             <button type="submit">Record decisions</button>
             </form>

@@ -25,6 +25,7 @@ public static class DesignationReportWriter
         [PositionColumns.RedesignatedToCrOn] = e => XCell.Of(e.Assessment.RedesignatedToCareerReservedOn),
         [PositionColumns.CurrentDesignation] = e => e.Assessment.CurrentDesignation?.ToCode(),
         [PositionColumns.ProposedAction] = e => ActionText(e.Assessment.ProposedAction),
+        [PositionColumns.RuleAndCitation] = e => FindingsText(e.Assessment),
         [PositionColumns.Decision] = e => e.Decision is { } d ? ActionText(d.Action) : e.Assessment.NeedsDecision ? PendingText : null,
         [PositionColumns.Justification] = e => e.Decision?.Justification,
         [PositionColumns.DecidedBy] = e => e.Decision?.DecidedBy,
@@ -33,7 +34,9 @@ public static class DesignationReportWriter
 
     public const string PendingText = "Pending";
 
-    public static void Write(DesignationReport report, Stream output)
+    /// <param name="workingCopyCrossCheck">The CHCO's working copy only: adds the PLUM cross-check sheet. Null (the default,
+    /// and what the package sent to OPM uses) leaves it out.</param>
+    public static void Write(DesignationReport report, Stream output, SesReview.Domain.PlumCrossCheck.PlumCrossCheckResult? workingCopyCrossCheck = null)
     {
         using var workbook = new XlsxWorkbookWriter(output);
         var summary = DesignationReportSummary.From(report);
@@ -63,6 +66,7 @@ public static class DesignationReportWriter
             PositionMap.WriteHeader(sheet);
             foreach (var entry in report.Entries) PositionMap.WriteRow(sheet, entry);
         });
+        if (workingCopyCrossCheck is not null) PlumCrossCheckSheet.Add(workbook, workingCopyCrossCheck);
     }
 
     /// <summary>"a", "b" or "a, b".</summary>
@@ -72,6 +76,9 @@ public static class DesignationReportWriter
     /// <summary>The history oldest first, e.g. "GE 2019-05-01; CR 2023-04-02".</summary>
     public static string HistoryText(IEnumerable<DesignationChange> history) =>
         string.Join("; ", history.OrderBy(d => d.EffectiveDate).Select(d => $"{d.Designation.ToCode()} {d.EffectiveDate:yyyy-MM-dd}"));
+
+    /// <summary>Each finding on its own line: "because (citation)".</summary>
+    public static string FindingsText(DesignationAssessment a) => string.Join("\n", (a.Findings ?? []).Select(f => f.OneLine));
 
     public static string ActionText(ProposedAction action) => action switch
     {

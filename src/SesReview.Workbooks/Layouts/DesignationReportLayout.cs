@@ -42,6 +42,8 @@ public static class DesignationReportLayout
             "First General to Career Reserved change after 2021-01-19.");
         public static readonly ColumnSpec CurrentDesignation = new("Current designation", CellKind.Text, 12, false, "CR or GE.");
         public static readonly ColumnSpec ProposedAction = new("Proposed action", CellKind.Text, 20, true, "What the memo asks of the position.");
+        public static readonly ColumnSpec RuleAndCitation = new("Rule and citation", CellKind.Text, 70, true,
+            "Why the memo applies to the position, with the numbers and the citation, e.g. \"… 812 of 1,461 days … (OPM memo of 2025-02-05, paragraph 1(b))\".", Wrap: true);
         public static readonly ColumnSpec Decision = new("Decision", CellKind.Text, 20, false, "The agency's decision; empty while pending.");
         public static readonly ColumnSpec Justification = new("Justification", CellKind.Text, 60, false, "Written justification for a retention request.", Wrap: true);
         public static readonly ColumnSpec DecidedBy = new("Decided by", CellKind.Text, 24, false, "Who decided.");
@@ -51,7 +53,7 @@ public static class DesignationReportLayout
     public static readonly SheetSpec Positions = new("Positions", true, "One row per identified position.",
         [PositionColumns.PositionId, PositionColumns.Component, PositionColumns.Title, PositionColumns.Location,
          PositionColumns.CriteriaMet, PositionColumns.NoncareerDays, PositionColumns.DesignationHistory,
-         PositionColumns.RedesignatedToCrOn, PositionColumns.CurrentDesignation, PositionColumns.ProposedAction,
+         PositionColumns.RedesignatedToCrOn, PositionColumns.CurrentDesignation, PositionColumns.ProposedAction, PositionColumns.RuleAndCitation,
          PositionColumns.Decision, PositionColumns.Justification, PositionColumns.DecidedBy, PositionColumns.DecidedAt]);
 
     public const double SummaryLabelWidth = 55;

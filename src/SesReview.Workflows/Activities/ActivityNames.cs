@@ -13,4 +13,5 @@ public static class ActivityNames
     public const string BuildPackage = "BuildPackage";
     public const string WarnDeadlineAtRisk = "WarnDeadlineAtRisk";
     public const string SubmitToOpm = "SubmitToOpm";
+    public const string ForecastDeadline = "ForecastDeadline";
 }

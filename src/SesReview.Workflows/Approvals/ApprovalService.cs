@@ -400,7 +400,7 @@ public sealed class ApprovalService(
                 var decisions = (await store.ListDecisionsAsync(cycle.CycleId, ct)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
                 var rows = (await store.GetPositionsAsync(cycle.CycleId, task.PositionIds, ct)).Select(p => new TaskPositionView(
                     p.PositionId, p.Title, p.Component, p.Assessment?.CurrentDesignation?.ToString(), p.Assessment?.RedesignatedToCareerReservedOn,
-                    p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId))).ToList();
+                    p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId), p.Assessment?.Findings ?? [])).ToList();
                 return new TaskView(task, cycle, open, designationOptions.MinimumRetentionJustificationLength, rows, [], [], null);
             }
             case TaskKind.Proposal:

@@ -42,7 +42,8 @@ public sealed record TaskPositionView(
     DateOnly? RedesignatedToCareerReservedOn,
     string Reason,
     IReadOnlyList<string> Flags,
-    DecisionRecord? Decision);
+    DecisionRecord? Decision,
+    IReadOnlyList<Domain.Citations.FindingExplanation>? Findings = null);
 
 /// <summary>One allocation line of a component, with the proposal already recorded, if any.</summary>
 public sealed record AllocationLineView(

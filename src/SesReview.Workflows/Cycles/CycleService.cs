@@ -142,7 +142,7 @@ public sealed partial class CycleService(
         return [.. (await store.ListPositionsAsync(cycleId, cancellationToken)).Select(p => new PositionState(
             p.PositionId, p.Component, p.Title, p.PayPlan, p.Assessment?.Identified ?? false, p.Assessment?.NeedsDecision ?? false,
             (p.Assessment?.ProposedAction ?? Domain.DesignationReview.ProposedAction.NoAction).ToString(),
-            p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId)))];
+            p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId), p.Assessment?.Findings ?? []))];
     }
 
     public async Task<CancelOutcome> CancelAsync(string cycleId, string reason, string actor, RequestOrigin origin, CancellationToken cancellationToken = default)

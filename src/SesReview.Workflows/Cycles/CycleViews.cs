@@ -39,7 +39,8 @@ public sealed record PositionState(
     string ProposedAction,
     string Reason,
     IReadOnlyList<string> Flags,
-    DecisionRecord? Decision);
+    DecisionRecord? Decision,
+    IReadOnlyList<Domain.Citations.FindingExplanation>? Findings = null);
 
 /// <summary>The review package workbook built for a cycle (draft before sign-off, final after).</summary>
 /// <param name="Items">Positions reported (designation review) or allocation lines (allocation review).</param>

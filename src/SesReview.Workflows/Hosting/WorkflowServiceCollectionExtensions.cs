@@ -57,6 +57,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<ApprovalTokens>();
         services.AddSingleton<TaskLinks>();
         services.AddSingleton<SchedulePlanner>();
+        services.AddSingleton(sp => new Domain.Forecasting.DeadlineForecaster(sp.GetRequiredService<BusinessCalendar>(),
+            configuration.GetSection(Domain.Settings.ForecastOptions.SectionName).Get<Domain.Settings.ForecastOptions>() ?? new Domain.Settings.ForecastOptions()));
+        services.AddSingleton<Forecasting.DeadlineForecasts>();
         services.AddSingleton<CycleLiveness>();
         services.AddSingleton<CycleDefaults>();
         services.AddSingleton<ICycleService, CycleService>();
@@ -81,6 +84,7 @@ public static class WorkflowServiceCollectionExtensions
         (ActivityNames.BuildPackage, typeof(BuildPackageActivity)),
         (ActivityNames.WarnDeadlineAtRisk, typeof(WarnDeadlineAtRiskActivity)),
         (ActivityNames.SubmitToOpm, typeof(SubmitToOpmActivity)),
+        (ActivityNames.ForecastDeadline, typeof(Forecasting.ForecastDeadlineActivity)),
     ];
 
     /// <summary>Every orchestrator and activity of both cycles, by the names the orchestrations call them.</summary>

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using SesReview.Workflows.Activities;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
+using SesReview.Workflows.Forecasting;
 using SesReview.Workflows.Scheduling;
 
 namespace SesReview.Workflows.Orchestrations;
@@ -18,6 +19,9 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
     private Task? _warningTimer;
     private readonly CancellationTokenSource _warningCancel = new();
     private bool _warned;
+
+    /// <summary>A forecast needs at least a day ahead to mean anything (and a cut-off hours away is already being escalated).</summary>
+    private static readonly TimeSpan ForecastMinimumLead = TimeSpan.FromDays(1);
 
     public CycleStatus Status { get; private set; } = new() { Phase = CyclePhase.Loading, NextDeadline = cycle.DueAt };
     public CycleSchedule? Schedule { get; private set; }
@@ -54,11 +58,27 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleInput cycl
             {
                 Apply(await _progressEvent);
                 _progressEvent = null;
+                await WarnEarlyIfForecastMissesAsync();
                 continue;
             }
             _warned = true;
             await context.CallActivityAsync<bool>(ActivityNames.WarnDeadlineAtRisk, new CycleRef(cycle.CycleId), Retries.For(cycle.Retry));
         }
+    }
+
+    /// <summary>
+    /// After a task reports progress (a submission, reminder or escalation), while the cut-off is at least
+    /// <see cref="ForecastMinimumLead"/> away and the ordinary warning has not gone out: an activity forecasts
+    /// the cycle from the stores, and when the forecast misses the cut-off the deadline warning goes out now, naming the tasks
+    /// that drive it. Replay-safe: only the context's clock and the activity's recorded result decide.
+    /// </summary>
+    private async Task WarnEarlyIfForecastMissesAsync()
+    {
+        if (_warned || Schedule is null || Schedule.CutOffAt - Now < ForecastMinimumLead || Now >= Schedule.DeadlineWarningAt) return;
+        var check = await context.CallActivityAsync<ForecastCheck>(ActivityNames.ForecastDeadline, new CycleRef(cycle.CycleId), Retries.For(cycle.Retry));
+        if (!check.MissesCutOff) return;
+        _warned = true;
+        await context.CallActivityAsync<bool>(ActivityNames.WarnDeadlineAtRisk, new CycleRef(cycle.CycleId, check.Summary), Retries.For(cycle.Retry));
     }
 
     /// <summary>

@@ -57,7 +57,8 @@ public sealed record CloseTaskInput(string CycleId, string TaskId, int Round, Ta
 
 public sealed record BuildPackageInput(CycleInput Cycle, int Round, bool Final);
 
-public sealed record CycleRef(string CycleId);
+/// <param name="EarlyWarning">Set when the deadline warning fires early because the forecast misses the internal cut-off: the forecast in words.</param>
+public sealed record CycleRef(string CycleId, string? EarlyWarning = null);
 
 /// <summary>What a finished cycle returns (its output).</summary>
 public sealed record CycleOutcome(string CycleId, CyclePhase Phase, SubmissionRecord? Submission, int SignOffRounds);

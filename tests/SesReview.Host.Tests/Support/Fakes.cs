@@ -87,7 +87,11 @@ internal sealed class FakeInventoryUploads : IInventoryUploads
 
     public Task<InventoryUpload?> GetAsync(string uploadId, CancellationToken cancellationToken = default) => Task.FromResult<InventoryUpload?>(null);
 
-    public Task<PositionInventory?> LoadAsync(string uploadId, CancellationToken cancellationToken = default) => Task.FromResult<PositionInventory?>(null);
+    /// <summary>Inventories <see cref="LoadAsync"/> answers, by upload id.</summary>
+    public ConcurrentDictionary<string, PositionInventory> Inventories { get; } = new();
+
+    public Task<PositionInventory?> LoadAsync(string uploadId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Inventories.GetValueOrDefault(uploadId));
 }
 
 /// <summary>Answers each token with the page set for it; records every submission and answers a repeat as already recorded.</summary>

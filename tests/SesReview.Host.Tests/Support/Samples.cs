@@ -1,3 +1,4 @@
+using SesReview.Domain.Citations;
 using SesReview.Domain.DesignationReview;
 using SesReview.Workflows.Approvals;
 using SesReview.Workflows.Cycles;
@@ -33,11 +34,13 @@ internal static class Samples
     public static TaskView DecisionView(string cycleId) => new(
         DecisionTask(cycleId), Input(cycleId), IsOpen: true, MinimumJustificationLength: 50,
         [
-            new TaskPositionView("P-001", "Deputy Assistant Secretary for Policy", "Office of Policy", "CR", new DateOnly(2023, 4, 2), "General on 2021-01-19", ["3395 notice"], null),
+            new TaskPositionView("P-001", "Deputy Assistant Secretary for Policy", "Office of Policy", "CR", new DateOnly(2023, 4, 2), "General on 2021-01-19", ["3395 notice"], null,
+                [FindingExplanation.Of(FindingKind.MajorityNoncareer, "noncareer while General for 812 of 1,461 days: 2021-01-20 – 2023-04-11 (J. Doe, NA)")]),
             new TaskPositionView("P-002", "Director, <Office> & Analysis", "Office of Policy", "CR", new DateOnly(2022, 6, 1), "Noncareer 790 days", [], null),
         ],
         [], [], null);
 
     public static PositionState Position(string id, string title) =>
-        new(id, "Office of Policy", title, "ES", true, true, nameof(ProposedAction.RevertToGeneral), "General on 2021-01-19", [], null);
+        new(id, "Office of Policy", title, "ES", true, true, nameof(ProposedAction.RevertToGeneral), "General on 2021-01-19", [], null,
+            [FindingExplanation.Of(FindingKind.RevertUnlessRetained, "Redesignated General → Career Reserved on 2023-04-02 and Career Reserved now")]);
 }

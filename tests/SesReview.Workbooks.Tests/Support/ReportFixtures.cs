@@ -1,4 +1,5 @@
 using SesReview.Domain.AllocationReview;
+using SesReview.Domain.Citations;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Model;
 
@@ -7,7 +8,13 @@ namespace SesReview.Workbooks.Tests.Support;
 internal static class ReportFixtures
 {
     private static DesignationAssessment Assessment(string id, bool a, int naDays, bool b, DateOnly? toCr, Designation current, ProposedAction action) =>
-        new(id, a, naDays, b, a || b, toCr, current, action, "reason", []);
+        new(id, a, naDays, b, a || b, toCr, current, action, "reason", [], id == "P-001" ? P001Findings : []);
+
+    public static readonly IReadOnlyList<FindingExplanation> P001Findings =
+    [
+        FindingExplanation.Of(FindingKind.GeneralOnCutoffDate, "General on 2021-01-19 (General since 2019-05-01)."),
+        FindingExplanation.Of(FindingKind.MajorityNoncareer, "noncareer while General for 790 of 1,461 days: 2021-01-20 – 2023-03-20 (J. Doe, NA)."),
+    ];
 
     public static DesignationReport DesignationReport()
     {
