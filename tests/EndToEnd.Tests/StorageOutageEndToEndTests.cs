@@ -30,10 +30,11 @@ public sealed class StorageOutageEndToEndTests(ITestOutputHelper output)
             ["Runtime__SystemKey"] = ReviewSystem.SystemKey,
             ["extensions__durableTask__hubName"] = "Outage" + Guid.NewGuid().ToString("N")[..8],
             ["StorageOutage__RetryAfter"] = "00:00:03",
+            ["Access__Mode"] = "Development",
         });
         int processId = host.ProcessId;
         // The client's own timeout is the outer bound: a hang fails the test instead of stalling it.
-        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = await HostProcess.SignInAsync(host.BaseAddress, "Casey Staff", "casey.staff@agency.example.gov", "ExecutiveResources", TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/cycles")).StatusCode);
 
         var stopping = Stopwatch.StartNew();
