@@ -1,9 +1,12 @@
+using SesReview.Domain.Calendar;
 using SesReview.Notifications.Templates;
 
 namespace SesReview.Notifications.Tests;
 
 public sealed class TemplateTests
 {
+    private static AgencyInstant Eastern(DateTimeOffset at) => new(at, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+
     private const string Evil = "<script>alert('x')</script> & \"Co\"";
 
     public static TheoryData<string, RenderedTemplate> AllTemplates => new()
@@ -11,10 +14,10 @@ public sealed class TemplateTests
         { "task", NotificationTemplates.ApprovalTask(new(Evil, Evil, Evil, 12, new DateOnly(2025, 3, 14), "https://review.agency.gov/t/1?token=a&b=\"c\"")) },
         { "reminder", NotificationTemplates.Reminder(new(Evil, Evil, Evil, 4, 2, new DateOnly(2025, 3, 14), "https://review.agency.gov/t/1")) },
         { "escalation", NotificationTemplates.Escalation(new(Evil, Evil, Evil, Evil, Evil, new DateOnly(2025, 3, 15), 3, "https://review.agency.gov/c/1")) },
-        { "warning", NotificationTemplates.DeadlineAtRisk(new(Evil, Evil, Evil, new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero), 3, 10, 2, "https://review.agency.gov/c/1")) },
-        { "sign-off", NotificationTemplates.SignOffRequest(new(Evil, Evil, Evil, 40, Evil, new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero), "https://review.agency.gov/s/1")) },
-        { "early warning", NotificationTemplates.DeadlineAtRisk(new(Evil, Evil, Evil, new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero), 3, 10, 2, "https://review.agency.gov/c/1", Evil)) },
-        { "submission", NotificationTemplates.OpmSubmission(new(Evil, Evil, new DateOnly(2025, 2, 5), Evil, Evil, Evil, DateTimeOffset.UnixEpoch, Evil, Evil)) },
+        { "warning", NotificationTemplates.DeadlineAtRisk(new(Evil, Evil, Evil, Eastern(new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero)), 3, 10, 2, "https://review.agency.gov/c/1")) },
+        { "sign-off", NotificationTemplates.SignOffRequest(new(Evil, Evil, Evil, 40, Evil, Eastern(new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero)), "https://review.agency.gov/s/1")) },
+        { "early warning", NotificationTemplates.DeadlineAtRisk(new(Evil, Evil, Evil, Eastern(new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero)), 3, 10, 2, "https://review.agency.gov/c/1", Evil)) },
+        { "submission", NotificationTemplates.OpmSubmission(new(Evil, Evil, new DateOnly(2025, 2, 5), Evil, Evil, Evil, Eastern(DateTimeOffset.UnixEpoch), Evil, Evil)) },
     };
 
     [Theory]
@@ -77,8 +80,10 @@ public sealed class TemplateTests
     public void The_submission_names_agency_memo_and_attachment()
     {
         var t = NotificationTemplates.OpmSubmission(new("Department of X", "Career Reserved Designations", new DateOnly(2025, 2, 5),
-            "designation-review.xlsx", "12 positions identified", "Chris CHCO", DateTimeOffset.UnixEpoch, "Pat", "pat@x.gov"));
+            "designation-review.xlsx", "12 positions identified", "Chris CHCO", Eastern(new DateTimeOffset(2025, 3, 20, 19, 30, 0, TimeSpan.Zero)), "Pat", "pat@x.gov"));
         Assert.Equal("Department of X - Career Reserved Designations (Wednesday, February 5, 2025)", t.Subject);
+        // The signing time reads as the pages show it: agency local time with the zone named (15:30 EDT, not 19:30 UTC).
+        Assert.Contains("Chris CHCO, 2025-03-20 15:30 America/New_York (UTC-04:00)", t.Text);
         Assert.Contains("designation-review.xlsx", t.Html);
     }
 
@@ -104,7 +109,7 @@ public sealed class TemplateTests
     [Fact]
     public void An_early_deadline_warning_says_why_it_comes_now_and_names_the_driving_tasks()
     {
-        var deadline = new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero);
+        var deadline = Eastern(new DateTimeOffset(2025, 3, 24, 21, 0, 0, TimeSpan.Zero));
         var early = NotificationTemplates.DeadlineAtRisk(new("DEPARTMENT OF EXAMPLE", "Designation review", "Casey Chco", deadline, 20, 40, 0,
             "https://review.agency.gov/c/1", "Forecast to finish 2025-03-20, after the internal cut-off 2025-03-14; driven by Avery Approver (decision-01)."));
         var ordinary = NotificationTemplates.DeadlineAtRisk(new("DEPARTMENT OF EXAMPLE", "Designation review", "Casey Chco", deadline, 3, 40, 0,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using SesReview.Domain.Calendar;
 
 namespace SesReview.Notifications.Templates;
 
@@ -24,8 +25,8 @@ internal sealed class HtmlBuilder
 
     public static string FormatDate(DateOnly date) => date.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture);
 
-    public static string FormatTime(DateTimeOffset time) =>
-        time.ToString("dddd, MMMM d, yyyy HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
+    /// <summary>The agency's local time with its zone named, exactly as the pages show it.</summary>
+    public static string FormatTime(AgencyInstant time) => time.ToString();
 
     public static string OneLine(string subject) => subject.Replace('\r', ' ').Replace('\n', ' ').Trim();
 

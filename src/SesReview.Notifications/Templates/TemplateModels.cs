@@ -1,3 +1,5 @@
+using SesReview.Domain.Calendar;
+
 namespace SesReview.Notifications.Templates;
 
 /// <summary>An approver's task: decide <paramref name="PositionCount"/> positions by <paramref name="DueDate"/> on the
@@ -19,15 +21,15 @@ public sealed record EscalationModel(
 
 /// <summary>Warns the CHCO that the OPM deadline is at risk.</summary>
 public sealed record DeadlineAtRiskModel(
-    string Agency, string CycleTitle, string ChcoName, DateTimeOffset OpmDeadline, int BusinessDaysLeft,
+    string Agency, string CycleTitle, string ChcoName, AgencyInstant OpmDeadline, int BusinessDaysLeft,
     int PositionsUndecided, int OverdueTasks, string DashboardLink, string? Forecast = null);
 
 /// <summary>Asks the signer (CHCO or agency head) to sign off the final package. <paramref name="PositionCount"/>: positions
 /// reported (designation review) or allocation lines (allocation review).</summary>
 public sealed record SignOffRequestModel(
-    string Agency, string CycleTitle, string SignerName, int PositionCount, string Summary, DateTimeOffset OpmDeadline, string SignOffLink);
+    string Agency, string CycleTitle, string SignerName, int PositionCount, string Summary, AgencyInstant OpmDeadline, string SignOffLink);
 
 /// <summary>The email to OPM that carries the final workbook.</summary>
 public sealed record OpmSubmissionModel(
     string Agency, string MemoTitle, DateOnly MemoDate, string AttachmentFileName, string Summary,
-    string SignedOffBy, DateTimeOffset SignedOffAt, string ContactName, string ContactEmail);
+    string SignedOffBy, AgencyInstant SignedOffAt, string ContactName, string ContactEmail);

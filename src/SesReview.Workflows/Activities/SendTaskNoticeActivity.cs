@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using SesReview.Domain.Calendar;
 using SesReview.Notifications;
 using SesReview.Notifications.Templates;
 using SesReview.Workflows.Approvals;
@@ -16,7 +17,8 @@ namespace SesReview.Workflows.Activities;
 /// for a task that is already complete is not sent, and nothing is sent once the cycle is cancelled or has ended.
 /// </summary>
 public sealed class SendTaskNoticeActivity(
-    CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, IAuditTrail audit, CycleLiveness liveness, TimeProvider time)
+    CycleStore store, INotificationSender sender, TaskLinks links, SchedulePlanner planner, BusinessCalendar calendar, IAuditTrail audit,
+    CycleLiveness liveness, TimeProvider time)
     : TaskActivity<TaskNotice, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, TaskNotice notice)
@@ -50,7 +52,7 @@ public sealed class SendTaskNoticeActivity(
             var package = await store.GetPackageAsync(cycle.CycleId, ct);
             message = NotificationBuilder.To(task.Approver, cycle.CycleId, key, NotificationKind.SignOffRequest,
                 NotificationTemplates.SignOffRequest(new SignOffRequestModel(cycle.Agency, cycle.Title, task.Approver.Name,
-                    package?.Items ?? 0, package?.Summary ?? "", cycle.DueAt, link)),
+                    package?.Items ?? 0, package?.Summary ?? "", new AgencyInstant(cycle.DueAt, calendar.TimeZone), link)),
                 link, "Review and sign off");
             auditKind = AuditKinds.SignOffRequested;
         }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using SesReview.Domain.Calendar;
 using SesReview.Notifications;
 using SesReview.Notifications.Templates;
 using SesReview.Workflows.Audit;
@@ -14,7 +15,7 @@ namespace SesReview.Workflows.Activities;
 /// insert-only and the audit entry is de-duplicated by the same key.
 /// </summary>
 public sealed class SubmitToOpmActivity(
-    CycleStore store, INotificationSender sender, NotificationOptions notifications, IAuditTrail audit, CycleLiveness liveness, TimeProvider time)
+    CycleStore store, INotificationSender sender, NotificationOptions notifications, IAuditTrail audit, CycleLiveness liveness, BusinessCalendar calendar, TimeProvider time)
     : TaskActivity<CycleRef, SubmissionRecord>
 {
     public const string MessageKey = "submission/opm";
@@ -37,7 +38,7 @@ public sealed class SubmitToOpmActivity(
             ? "Review of Career Reserved Senior Executive Service Position Designations"
             : "Executive Resources Allocations Review";
         var content = NotificationTemplates.OpmSubmission(new OpmSubmissionModel(
-            cycle.Agency, memoTitle, cycle.MemoDate, file.FileName, package.Summary, signOff.ByName, signOff.At, cycle.Chco.Name, cycle.Chco.Email));
+            cycle.Agency, memoTitle, cycle.MemoDate, file.FileName, package.Summary, signOff.ByName, new AgencyInstant(signOff.At, calendar.TimeZone), cycle.Chco.Name, cycle.Chco.Email));
         var message = NotificationMessage.Create(cycle.CycleId, MessageKey, NotificationKind.Submission, [notifications.OpmMailbox], content) with
         {
             Cc = [cycle.Chco.Email],
@@ -49,7 +50,7 @@ public sealed class SubmitToOpmActivity(
         await store.SaveSubmissionAsync(cycle.CycleId, submission, ct);
         await audit.AppendAsync(new AuditEntry(cycle.CycleId, time.GetUtcNow(), AuditKinds.Submission, "system", "email", null,
             $"{file.FileName} (SHA-256 {submission.AttachmentSha256}) sent to {notifications.OpmMailbox}, message {receipt.ProviderMessageId}" +
-            (submission.AfterDeadline ? $"; AFTER the deadline {cycle.DueAt:u}" : "")),
+            (submission.AfterDeadline ? $"; AFTER the deadline {AgencyTime.Format(cycle.DueAt, calendar.TimeZone)}" : "")),
             $"notice:{MessageKey}", ct);
         return await store.GetSubmissionAsync(cycle.CycleId, ct) ?? submission;
     }

@@ -31,13 +31,13 @@ public sealed class WarnDeadlineAtRiskActivity(
         int businessDaysLeft = Math.Max(0, calendar.BusinessDaysBetween(planner.LocalDate(time.GetUtcNow()), cycle.DueDate));
         const string key = "deadline-warning";
         var message = NotificationBuilder.To(cycle.Chco, cycle.CycleId, key, NotificationKind.Warning,
-            NotificationTemplates.DeadlineAtRisk(new DeadlineAtRiskModel(cycle.Agency, cycle.Title, cycle.Chco.Name, cycle.DueAt, businessDaysLeft,
+            NotificationTemplates.DeadlineAtRisk(new DeadlineAtRiskModel(cycle.Agency, cycle.Title, cycle.Chco.Name, new AgencyInstant(cycle.DueAt, calendar.TimeZone), businessDaysLeft,
                 undecided, overdue, links.ForCycle(cycle.CycleId), input.EarlyWarning)),
             links.ForCycle(cycle.CycleId), "Open the cycle");
         var receipt = await sender.SendAsync(message, ct);
         await audit.AppendAsync(new AuditEntry(cycle.CycleId, time.GetUtcNow(), AuditKinds.DeadlineWarning, "system", "email", null,
             (input.EarlyWarning is { } early ? $"Early warning, the forecast misses the internal cut-off: {early} " : "") +
-            $"OPM deadline {cycle.DueAt:u} at risk: {undecided} positions undecided, {overdue} tasks overdue; CHCO {cycle.Chco.Email} told (message {receipt.ProviderMessageId})"),
+            $"OPM deadline {AgencyTime.Format(cycle.DueAt, calendar.TimeZone)} at risk: {undecided} positions undecided, {overdue} tasks overdue; CHCO {cycle.Chco.Email} told (message {receipt.ProviderMessageId})"),
             $"notice:{key}", ct);
         return true;
     }
