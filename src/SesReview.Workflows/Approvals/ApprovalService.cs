@@ -58,56 +58,32 @@ public sealed class ApprovalService(
         }
         if (errors.Count > 0) return SubmitOutcome.Invalid(errors);
 
-        // The task record is the one point of serialization: a submission commits by a conditional replace of it (ETag),
-        // so of concurrent submissions one wins; the others re-read and answer from what the winner recorded.
-        int? submissionsAtStart = null;
-        for (int attempt = 0; ; attempt++)
+        return await CommitSubmissionAsync(task, "decisions", async (current, ct) =>
         {
-            var read = await ReadSettledAsync(task, cancellationToken);
-            if (read is null) return SubmitOutcome.Denied(TaskAccess.NotFound, "There is no such task.");
-            var current = read.Task;
-            if (Refusal(current, task) is { } refused) return refused;
-            submissionsAtStart ??= current.Submissions;
-
-            var existing = (await store.ListDecisionsAsync(cycle.CycleId, cancellationToken)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
+            var existing = (await store.ListDecisionsAsync(cycle.CycleId, ct)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
             var changed = decisions.Where(d => !(existing.TryGetValue(d.PositionId, out var e) && e.Round == current.Round && e.Action == d.Action
                 && string.Equals(e.Justification ?? "", Justification(d) ?? "", StringComparison.Ordinal))).ToList();
             if (changed.Count == 0)
             {
                 // Decisions of numbered submissions got their entries before the submission was marked applied; older
                 // ones (saved before submissions were numbered) may lack theirs if a request stopped in between.
-                await AuditDecisionsAsync(current, [.. decisions.Select(d => existing[d.PositionId]).Where(r => r.Submission == 0)], cancellationToken);
-                return await RepeatAsync(current, "These decisions were already recorded; nothing changed.", cancellationToken);
+                await AuditDecisionsAsync(current, [.. decisions.Select(d => existing[d.PositionId]).Where(r => r.Submission == 0)], ct);
+                return SubmissionStep.Unchanged(await RepeatAsync(current, "These decisions were already recorded; nothing changed.", ct));
             }
-            if (current.Submissions != submissionsAtStart) return Superseded(current, "decisions");
-            if (current.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; decisions can no longer be changed.");
-
-            var now = time.GetUtcNow();
-            int sequence = current.Submissions + 1;
-            var records = changed.Select(d => new DecisionRecord(d.PositionId, current.TaskId, current.Round, d.Action, Justification(d),
-                current.Approver.Email, current.Approver.Name, now, origin.Channel, origin.SourceAddress, sequence)).ToList();
-            var decided = existing.Values.Where(d => d.Round >= current.Round).Select(d => d.PositionId)
-                .Concat(records.Select(r => r.PositionId)).ToHashSet(StringComparer.Ordinal);
-            int left = current.PositionIds.Count(p => !decided.Contains(p));
-            var submission = new TaskSubmission(sequence, now, origin.Channel, origin.SourceAddress, Applied: false, records, [], []);
-            var committed = current with
+            return SubmissionStep.Write((sequence, now) =>
             {
-                Submissions = sequence,
-                LastSubmission = submission,
-                State = left == 0 ? TaskState.Completed : TaskState.Open,
-                CompletedAt = left == 0 ? now : current.CompletedAt,
-            };
-            if (!await store.TryReplaceTaskAsync(read, committed, cancellationToken))
-            {
-                if (attempt >= MaxAttempts) throw new InvalidOperationException($"Task '{task.TaskId}' keeps changing under concurrent updates.");
-                continue;
-            }
-            await ApplyAsync(committed, submission, cancellationToken);
-            await client.RaiseEventAsync(committed.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
-            return SubmitOutcome.Done(left == 0
-                ? $"Recorded {records.Count} decisions. Every position of this task is decided — thank you."
-                : $"Recorded {records.Count} decisions; {left} positions still need a decision.");
-        }
+                var records = changed.Select(d => new DecisionRecord(d.PositionId, current.TaskId, current.Round, d.Action, Justification(d),
+                    current.Approver.Email, current.Approver.Name, now, origin.Channel, origin.SourceAddress, sequence)).ToList();
+                var decided = existing.Values.Where(d => d.Round >= current.Round).Select(d => d.PositionId)
+                    .Concat(records.Select(r => r.PositionId)).ToHashSet(StringComparer.Ordinal);
+                int left = current.PositionIds.Count(p => !decided.Contains(p));
+                return new SubmissionCommit(new TaskSubmission(sequence, now, origin.Channel, origin.SourceAddress, Applied: false, records, [], []),
+                    CompletesTask: left == 0,
+                    left == 0
+                        ? $"Recorded {records.Count} decisions. Every position of this task is decided — thank you."
+                        : $"Recorded {records.Count} decisions; {left} positions still need a decision.");
+            });
+        }, cancellationToken);
     }
 
     public async Task<SubmitOutcome> SubmitProposalsAsync(
@@ -149,16 +125,9 @@ public sealed class ApprovalService(
         }
         if (errors.Count > 0) return SubmitOutcome.Invalid(errors);
 
-        int? submissionsAtStart = null;
-        for (int attempt = 0; ; attempt++)
+        return await CommitSubmissionAsync(task, "proposals", async (current, ct) =>
         {
-            var read = await ReadSettledAsync(task, cancellationToken);
-            if (read is null) return SubmitOutcome.Denied(TaskAccess.NotFound, "There is no such task.");
-            var current = read.Task;
-            if (Refusal(current, task) is { } refused) return refused;
-            submissionsAtStart ??= current.Submissions;
-
-            var (stored, storedRedesignations) = await store.ListProposalsAsync(cycle.CycleId, cancellationToken);
+            var (stored, storedRedesignations) = await store.ListProposalsAsync(cycle.CycleId, ct);
             bool same = (proposals.All(p => stored.Any(s => s.Round == current.Round && s.Component == p.Component && s.PayPlan == p.PayPlan
                 && s.Adjustment == p.Adjustment && s.Reason == Clean(p.Reason) && s.Justification == Clean(p.Justification)))
                 && redesignations.All(r => storedRedesignations.Any(s => s.Round == current.Round && s.PositionId == r.PositionId && s.To == r.To && s.Justification == r.Justification.Trim()))
@@ -167,31 +136,21 @@ public sealed class ApprovalService(
             {
                 // As for decisions: only records saved before submissions were numbered may lack their entries.
                 await AuditProposalsAsync(current, [.. stored.Where(p => p.TaskId == current.TaskId && p.Round == current.Round && p.Submission == 0)],
-                    [.. storedRedesignations.Where(r => r.TaskId == current.TaskId && r.Round == current.Round && r.Submission == 0)], origin, cancellationToken);
-                return await RepeatAsync(current, "These proposals were already recorded; nothing changed.", cancellationToken);
+                    [.. storedRedesignations.Where(r => r.TaskId == current.TaskId && r.Round == current.Round && r.Submission == 0)], origin, ct);
+                return SubmissionStep.Unchanged(await RepeatAsync(current, "These proposals were already recorded; nothing changed.", ct));
             }
-            if (current.Submissions != submissionsAtStart) return Superseded(current, "proposals");
-            if (current.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, "This task is closed; proposals can no longer be changed.");
-
-            var now = time.GetUtcNow();
-            int sequence = current.Submissions + 1;
-            var records = proposals.Select(p => new ProposalRecord(p.Component, p.PayPlan, p.Adjustment, Clean(p.Reason), Clean(p.Justification), current.TaskId, current.Round, current.Approver.Email, now, sequence)).ToList();
-            // A line left without a proposal is recorded as "no change", so that the round shows the component head answered.
-            records.AddRange(lines.Where(l => !proposals.Any(p => p.Component == l.Component && p.PayPlan == l.PayPlan))
-                .Select(l => new ProposalRecord(l.Component, l.PayPlan, 0, null, null, current.TaskId, current.Round, current.Approver.Email, now, sequence)));
-            var redesignationRecords = redesignations.Select(r => new RedesignationRecord(
-                r.PositionId, byId[r.PositionId].Component, r.To, r.Justification.Trim(), current.TaskId, current.Round, current.Approver.Email, now, sequence)).ToList();
-            var submission = new TaskSubmission(sequence, now, origin.Channel, origin.SourceAddress, Applied: false, [], records, redesignationRecords);
-            var committed = current with { Submissions = sequence, LastSubmission = submission, State = TaskState.Completed, CompletedAt = now };
-            if (!await store.TryReplaceTaskAsync(read, committed, cancellationToken))
+            return SubmissionStep.Write((sequence, now) =>
             {
-                if (attempt >= MaxAttempts) throw new InvalidOperationException($"Task '{task.TaskId}' keeps changing under concurrent updates.");
-                continue;
-            }
-            await ApplyAsync(committed, submission, cancellationToken);
-            await client.RaiseEventAsync(committed.InstanceId, EventNames.TaskChanged, new TaskSignal(), cancellationToken);
-            return SubmitOutcome.Done($"Recorded the proposals for {string.Join(", ", current.Components)}.");
-        }
+                var records = proposals.Select(p => new ProposalRecord(p.Component, p.PayPlan, p.Adjustment, Clean(p.Reason), Clean(p.Justification), current.TaskId, current.Round, current.Approver.Email, now, sequence)).ToList();
+                // A line left without a proposal is recorded as "no change", so that the round shows the component head answered.
+                records.AddRange(lines.Where(l => !proposals.Any(p => p.Component == l.Component && p.PayPlan == l.PayPlan))
+                    .Select(l => new ProposalRecord(l.Component, l.PayPlan, 0, null, null, current.TaskId, current.Round, current.Approver.Email, now, sequence)));
+                var redesignationRecords = redesignations.Select(r => new RedesignationRecord(
+                    r.PositionId, byId[r.PositionId].Component, r.To, r.Justification.Trim(), current.TaskId, current.Round, current.Approver.Email, now, sequence)).ToList();
+                return new SubmissionCommit(new TaskSubmission(sequence, now, origin.Channel, origin.SourceAddress, Applied: false, [], records, redesignationRecords),
+                    CompletesTask: true, $"Recorded the proposals for {string.Join(", ", current.Components)}.");
+            });
+        }, cancellationToken);
     }
 
     public async Task<SubmitOutcome> SignOffAsync(string token, bool approve, string? note, RequestOrigin origin, CancellationToken cancellationToken = default)
@@ -273,6 +232,58 @@ public sealed class ApprovalService(
     }
 
     private const int MaxAttempts = 20;
+
+    /// <summary>What a submission writes once it wins: the submission, whether it completes the task, the answer shown.</summary>
+    private sealed record SubmissionCommit(TaskSubmission Submission, bool CompletesTask, string Message);
+
+    /// <summary>One attempt's finding against the task as stored: nothing new to record (answer at once), or what to commit.</summary>
+    private sealed record SubmissionStep(SubmitOutcome? Answer, Func<int, DateTimeOffset, SubmissionCommit>? Commit)
+    {
+        public static SubmissionStep Unchanged(SubmitOutcome answer) => new(answer, null);
+        public static SubmissionStep Write(Func<int, DateTimeOffset, SubmissionCommit> commit) => new(null, commit);
+    }
+
+    /// <summary>
+    /// Commits a submission of decisions or proposals. The task record is the one point of serialization: a submission
+    /// commits by a conditional replace of it (ETag), so of concurrent submissions one wins; the others re-read and answer
+    /// from what the winner recorded. <paramref name="step"/> compares the input with the records for each attempt.
+    /// </summary>
+    private async Task<SubmitOutcome> CommitSubmissionAsync(
+        ApprovalTask task, string what, Func<ApprovalTask, CancellationToken, Task<SubmissionStep>> step, CancellationToken ct)
+    {
+        int? submissionsAtStart = null;
+        for (int attempt = 0; ; attempt++)
+        {
+            var read = await ReadSettledAsync(task, ct);
+            if (read is null) return SubmitOutcome.Denied(TaskAccess.NotFound, "There is no such task.");
+            var current = read.Task;
+            if (Refusal(current, task) is { } refused) return refused;
+            submissionsAtStart ??= current.Submissions;
+
+            var found = await step(current, ct);
+            if (found.Answer is { } answer) return answer;
+            if (current.Submissions != submissionsAtStart) return Superseded(current, what);
+            if (current.State != TaskState.Open) return SubmitOutcome.Denied(TaskAccess.Gone, $"This task is closed; {what} can no longer be changed.");
+
+            var now = time.GetUtcNow();
+            var commit = found.Commit!(current.Submissions + 1, now);
+            var committed = current with
+            {
+                Submissions = current.Submissions + 1,
+                LastSubmission = commit.Submission,
+                State = commit.CompletesTask ? TaskState.Completed : TaskState.Open,
+                CompletedAt = commit.CompletesTask ? now : current.CompletedAt,
+            };
+            if (!await store.TryReplaceTaskAsync(read, committed, ct))
+            {
+                if (attempt >= MaxAttempts) throw new InvalidOperationException($"Task '{task.TaskId}' keeps changing under concurrent updates.");
+                continue;
+            }
+            await ApplyAsync(committed, commit.Submission, ct);
+            await client.RaiseEventAsync(committed.InstanceId, EventNames.TaskChanged, new TaskSignal(), ct);
+            return SubmitOutcome.Done(commit.Message);
+        }
+    }
 
     /// <summary>
     /// The task as stored, after writing out its latest committed submission if that is not marked applied yet (its
