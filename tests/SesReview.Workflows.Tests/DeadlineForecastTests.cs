@@ -11,7 +11,6 @@ namespace SesReview.Workflows.Tests;
 public sealed class DeadlineForecastTests
 {
     private static readonly Person Chco = new("Casey Chco", "chco@agency.example.gov");
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private static readonly RequestOrigin Origin = RequestOrigin.Web("127.0.0.1");
 
     [Fact]
@@ -21,12 +20,7 @@ public sealed class DeadlineForecastTests
         // answers one position a day, which cannot finish before the cut-off.
         await using var harness = await WorkflowHarness.StartAsync(new Dictionary<string, string?> { ["Workflows:InternalCutOffAfter"] = "3.00:00:00" });
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(600, seed: 7));
-        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
-        {
-            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = Today, Deadline = Today.AddDays(45),
-            InventoryUploadId = upload.UploadId, Chco = Chco,
-            Approvers = [.. upload.Components.Select(c => new ApproverAssignment(c, new Person("Avery Approver", "approver@agency.example.gov")))],
-        }, Chco.Email, Origin);
+        var cycle = await harness.StartDesignationAsync(upload, Chco, new Person("Avery Approver", "approver@agency.example.gov"));
 
         var notice = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/initial");
         var page = await harness.Approvals.OpenAsync(WorkflowHarness.TokenOf(notice));
@@ -54,11 +48,7 @@ public sealed class DeadlineForecastTests
     {
         await using var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(600, seed: 7));
-        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
-        {
-            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = Today, Deadline = Today.AddDays(45),
-            InventoryUploadId = upload.UploadId, Chco = Chco,
-        }, Chco.Email, Origin);
+        var cycle = await harness.StartDesignationAsync(upload, Chco);
 
         var notice = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/initial");
         var page = await harness.Approvals.OpenAsync(WorkflowHarness.TokenOf(notice));

@@ -88,12 +88,7 @@ public sealed class DesignationCycleTests
             ["Workflows:EscalationRepeatAfter"] = "00:00:00",
         });
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 5));
-        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
-        {
-            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = Today, Deadline = Today.AddDays(45),
-            InventoryUploadId = upload.UploadId, Chco = Chco,
-            Approvers = [.. upload.Components.Select(c => new ApproverAssignment(c, new Person("Avery Approver", "avery@agency.example.gov")))],
-        }, Chco.Email, Origin);
+        var cycle = await harness.StartDesignationAsync(upload, Chco, new Person("Avery Approver", "avery@agency.example.gov"));
 
         var reminder = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/reminder/1");
         Assert.Equal(NotificationKind.Reminder, reminder.Message.Kind);
@@ -116,11 +111,7 @@ public sealed class DesignationCycleTests
     {
         await using var harness = await WorkflowHarness.StartAsync();
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 9));
-        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
-        {
-            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = Today, Deadline = Today.AddDays(45),
-            InventoryUploadId = upload.UploadId, Chco = Chco,
-        }, Chco.Email, Origin);
+        var cycle = await harness.StartDesignationAsync(upload, Chco);
         var message = await harness.WaitForMessageAsync(cycle.CycleId, "task/decision-01/r1/initial");
         string token = WorkflowHarness.TokenOf(message);
         var view = (await harness.Approvals.OpenAsync(token)).View!;
@@ -148,11 +139,7 @@ public sealed class DesignationCycleTests
         // A lead time longer than the whole cycle puts the warning moment in the past: it goes out at the first wait.
         await using var harness = await WorkflowHarness.StartAsync(new Dictionary<string, string?> { ["Workflows:DeadlineAtRiskLeadTime"] = "400.00:00:00" });
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(120, seed: 12));
-        var cycle = await harness.Cycles.StartAsync(new StartCycleRequest
-        {
-            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = Today, Deadline = Today.AddDays(45),
-            InventoryUploadId = upload.UploadId, Chco = Chco,
-        }, Chco.Email, Origin);
+        var cycle = await harness.StartDesignationAsync(upload, Chco);
 
         var warning = await harness.WaitForMessageAsync(cycle.CycleId, "deadline-warning");
         Assert.Equal(NotificationKind.Warning, warning.Message.Kind);

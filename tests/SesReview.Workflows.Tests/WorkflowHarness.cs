@@ -93,6 +93,21 @@ public sealed class WorkflowHarness : IAsyncDisposable
         return result.Upload!;
     }
 
+    /// <summary>
+    /// Starts a designation cycle of the upload's one agency: memo today, OPM's deadline in 45 days, the CHCO's own
+    /// request; every component goes to <paramref name="approver"/>, or to the CHCO when none is named.
+    /// </summary>
+    public Task<CycleInput> StartDesignationAsync(InventoryUpload upload, Person chco, Person? approver = null)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return Cycles.StartAsync(new StartCycleRequest
+        {
+            Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = today, Deadline = today.AddDays(45),
+            InventoryUploadId = upload.UploadId, Chco = chco,
+            Approvers = approver is null ? null : [.. upload.Components.Select(c => new ApproverAssignment(c, approver))],
+        }, chco.Email, RequestOrigin.Web("127.0.0.1"));
+    }
+
     /// <summary>Polls the outbox until a message with <paramref name="key"/> exists (the workflow runs on other threads).</summary>
     public Task<OutboxItem> WaitForMessageAsync(string cycleId, string key, TimeSpan? timeout = null) =>
         TestSupport.Poll.UntilAsync(async () =>
