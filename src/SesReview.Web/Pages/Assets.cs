@@ -26,7 +26,7 @@ internal static class Assets
     public static void MapAssets(this IEndpointRouteBuilder app)
     {
         var files = Directory.Exists(UswdsRoot) ? new PhysicalFileProvider(UswdsRoot) : null;
-        app.MapGet(UswdsPrefix + "/{folder}/{*path}", (string folder, string path, HttpContext context) => Serve(files, folder, path, context))
+        app.MapGet(UswdsPrefix + "/{folder}/{*path}", (string folder, string? path, HttpContext context) => Serve(files, folder, path ?? "", context))
             .ExcludeFromDescription();
         app.MapGet(SiteStyleSheet, (HttpContext context) =>
         {
@@ -37,7 +37,7 @@ internal static class Assets
 
     private static IResult Serve(PhysicalFileProvider? files, string folder, string path, HttpContext context)
     {
-        if (files is null || !UswdsFolders.Contains(folder, StringComparer.Ordinal)
+        if (files is null || path.Length == 0 || !UswdsFolders.Contains(folder, StringComparer.Ordinal)
             || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\') || path.StartsWith('/')
             || !ContentTypes.TryGetContentType(path, out var contentType))
         {

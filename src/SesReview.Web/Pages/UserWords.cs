@@ -103,9 +103,14 @@ internal static class UserWords
         _ => Words(designation.ToString()),
     };
 
-    /// <summary>A designation stored by its name (task views carry it as text).</summary>
-    public static string Designation(string? designation) =>
-        designation is null ? "—" : Enum.TryParse<Designation>(designation, out var d) ? Designation(d) : Words(designation);
+    /// <summary>A designation stored by its name or its OPM code (task views carry it as text).</summary>
+    public static string Designation(string? designation) => designation switch
+    {
+        null or "" => "—",
+        "CR" => Designation(Domain.Model.Designation.CareerReserved),
+        "GE" => Designation(Domain.Model.Designation.General),
+        _ => Enum.TryParse<Designation>(designation, out var d) ? Designation(d) : Words(designation),
+    };
 
     /// <summary>The decision column: the decision recorded, "Waiting for the approver" or a dash.</summary>
     public static string Decision(ProposedAction? decided, bool needsDecision) =>
@@ -155,6 +160,7 @@ internal static class UserWords
     /// <summary>"ClosedAtCutOff" or "cut-off" → "Closed at cut off": an identifier's words, for values not mapped above.</summary>
     internal static string Words(string identifier)
     {
+        if (identifier.All(c => !char.IsLetter(c) || char.IsUpper(c))) return identifier;
         var words = new System.Text.StringBuilder();
         foreach (var c in identifier.Replace('-', ' ').Replace('_', ' '))
         {
