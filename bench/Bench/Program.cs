@@ -15,6 +15,9 @@ switch (which)
     case "plum":
         PlumCrossCheckBenchmark.Run(Console.Out);
         break;
+    case "pages":
+        PagesBenchmark.Run(Console.Out);
+        break;
     case "all":
         DomainBenchmark.Run(Console.Out);
         Console.WriteLine();
@@ -23,7 +26,7 @@ switch (which)
         await CycleBenchmark.RunAsync(Console.Out);
         break;
     default:
-        Console.Error.WriteLine("Usage: dotnet run --project bench/Bench -c Release -- [domain | durable | cycle | plum | all]");
+        Console.Error.WriteLine("Usage: dotnet run --project bench/Bench -c Release -- [domain | durable | cycle | plum | pages | all]");
         return 2;
 }
 return 0;

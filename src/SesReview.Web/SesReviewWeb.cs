@@ -61,6 +61,8 @@ public static class SesReviewWeb
         // No sign-in: the system key guards the management routes, the signed link each task page.
         app.MapGroup("").AllowAnonymous().MapDurableManagement();
         app.MapGroup("").AllowAnonymous().MapTaskPages();
+        // USWDS and the site's style sheet: anonymous, as task pages use the same frame.
+        app.MapGroup("").AllowAnonymous().MapAssets();
         app.MapAccessEndpoints(access.Mode);
         return app;
     }

@@ -68,6 +68,19 @@ public sealed class WebPipelineTests
     }
 
     [Fact]
+    public async Task Uswds_files_are_served_from_the_functions_app_output_to_anyone_and_only_from_its_dist_folders()
+    {
+        var css = await ServeAsync("GET", "/assets/uswds/css/uswds.min.css");
+        Assert.Equal(StatusCodes.Status200OK, css.Response.StatusCode);
+        Assert.StartsWith("text/css", css.Response.ContentType);
+        css.Response.Body.Position = 0;
+        Assert.Contains("uswds v3.14.0", await new StreamReader(css.Response.Body).ReadToEndAsync());
+
+        Assert.Equal(StatusCodes.Status404NotFound, (await ServeAsync("GET", "/assets/uswds/scss/stylesheets/uswds.scss")).Response.StatusCode);
+        Assert.Equal(StatusCodes.Status404NotFound, (await ServeAsync("GET", "/assets/uswds/css/../../../SesReview.Web.dll")).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_path_the_self_host_does_not_map_is_not_found_even_through_the_root_catch_all()
     {
         var context = await ServeAsync("GET", "/no/such/page", Staff);

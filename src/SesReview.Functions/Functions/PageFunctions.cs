@@ -52,6 +52,12 @@ public sealed class PageFunctions(SesReviewWebPipeline web)
     [Function("PageOutboxMessage")]
     public IResult OutboxMessage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "outbox/{cycleId}/{*messageKey}")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 
+    [Function("PageUswdsAsset")]
+    public IResult UswdsAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/uswds/{folder}/{*path}")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
+    [Function("PageSiteStyleSheet")]
+    public IResult SiteStyleSheet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/site.css")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
     [Function("PageTask")]
     public IResult TaskPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tasks/{token}")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 

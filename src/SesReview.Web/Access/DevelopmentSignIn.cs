@@ -86,12 +86,12 @@ internal static class DevelopmentSignIn
             <p>Development sign-in: whoever uses this machine chooses who they are. It exists only when the host runs with
             {AccessSettings.Mode} = Development on a loopback address (the main job, <code>bash scripts/run.sh</code>).</p>
             {Layout.Errors("Not signed in.", errors)}
-            <form method="post" action="{SignInPath}">{AntiforgeryField.For(context)}
+            <form method="post" action="{SignInPath}" class="usa-form">{AntiforgeryField.For(context)}
             <input type="hidden" name="returnUrl" value="{returnUrl}">
-            <label>Name <input type="text" name="name" value="{name}" required></label>
-            <label>Email <input type="email" name="email" value="{email}" required></label>
-            <label>Role <select name="role">{Html.Join(Roles.All, r => Html.Of($"""<option value="{r}"{Selected(r == role)}>{Roles.Describe(r)}</option>"""))}</select></label>
-            <button type="submit">Sign in</button>
+            <label class="usa-label" for="signin-name">Name</label><input class="usa-input" id="signin-name" type="text" name="name" value="{name}" required>
+            <label class="usa-label" for="signin-email">Email</label><input class="usa-input" id="signin-email" type="email" name="email" value="{email}" required>
+            <label class="usa-label" for="signin-role">Role</label><select class="usa-select" id="signin-role" name="role">{Html.Join(Roles.All, r => Html.Of($"""<option value="{r}"{Selected(r == role)}>{Roles.Describe(r)}</option>"""))}</select>
+            <button class="usa-button margin-top-2" type="submit">Sign in</button>
             </form>
             """);
         return PageResults.Page(context, "Sign in", content, statusCode);

@@ -18,12 +18,14 @@ internal static class ForecastView
         : Html.Of($"""
             <p class="{(forecast.MissesCutOff ? "attention" : "ok")}">{forecast.Summary}</p>
             {Chart(forecast)}
-            <table class="forecast"><thead><tr><th>Task</th><th>Approver</th><th>Decided</th><th>Pace (per business day)</th><th>First answer (business days)</th><th>Forecast done</th><th>Forecast</th></tr></thead>
+            {Layout.Table(Html.Of($"""
+            <thead><tr><th scope="col">Task</th><th scope="col">Approver</th><th scope="col">Decided</th><th scope="col">Pace (per business day)</th><th scope="col">First answer (business days)</th><th scope="col">Forecast done</th><th scope="col">Forecast</th></tr></thead>
             <tbody>{Html.Join(forecast.Tasks, t => Html.Of($"""
                 <tr{(forecast.DrivingTaskIds.Contains(t.TaskId) ? new HtmlText(" class=\"overdue\"") : HtmlText.Empty)}><td>{t.TaskId}</td><td>{t.Approver}</td><td>{t.Decided} of {t.Positions}</td>
                 <td>{t.PositionsPerBusinessDay.ToString("0.#", CultureInfo.InvariantCulture)}</td><td>{(t.FirstAnswerBusinessDays is { } f ? f.ToString(CultureInfo.InvariantCulture) : "—")}</td>
                 <td>{(t.Stalled ? "stalled" : Html.Date(t.CompletesOn))}</td><td>{t.Explanation}</td></tr>
-                """))}</tbody></table>
+                """))}</tbody>
+            """), extraClass: "forecast")}
             """);
 
     /// <summary>The forecasts of the cycles named (those with decision tasks), read through <see cref="DeadlineForecasts"/>.</summary>

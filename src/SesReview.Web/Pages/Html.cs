@@ -27,9 +27,6 @@ internal static class Html
 
     public static HtmlText Join<T>(IEnumerable<T> items, Func<T, HtmlText> render) => Join(items.Select(render));
 
-    /// <summary>Text shown for a moment: UTC, ISO-like (the audience is spread across time zones).</summary>
-    public static string Time(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
-
     public static string Date(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>A path segment for a URL built into a page.</summary>

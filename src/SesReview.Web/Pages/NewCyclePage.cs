@@ -72,40 +72,40 @@ internal static class NewCyclePage
             ? $"The inventory file has {totalImportErrors:N0} errors (the first {importErrors.Count:N0} are listed); nothing was saved."
             : "The inventory file has errors; nothing was saved.";
         static HtmlText Input(string label, string name, string value, string type = "text") =>
-            Html.Of($"""<label>{label} <input type="{type}" name="{name}" value="{value}"></label>""");
+            Html.Of($"""<label class="usa-label" for="field-{name}">{label}</label><input class="usa-input" id="field-{name}" type="{type}" name="{name}" value="{value}">""");
         static HtmlText Selected(bool on) => on ? new HtmlText(" selected") : HtmlText.Empty;
 
         var content = Html.Of($"""
             {Layout.Errors(importHeading, importErrors.Select(e => (Where(e), e.Message)))}
             {Layout.Errors("The cycle was not started.", fieldErrors.Select(e => (ErrorEcho.Shorten(e.Field), ErrorEcho.ShortenMessage(e.Message))))}
-            <form method="post" action="/cycles/new" enctype="multipart/form-data">{AntiforgeryField.For(context)}
-            <fieldset><legend>Inventory</legend>
+            <form method="post" action="/cycles/new" enctype="multipart/form-data" class="usa-form usa-form--large">{AntiforgeryField.For(context)}
+            <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">Inventory</legend>
             {(f.InventoryUploadId.Length > 0 ? Html.Of($"""<p>Uploaded inventory <code>{f.InventoryUploadId}</code> is kept; choose a file only to replace it.</p><input type="hidden" name="inventoryUploadId" value="{f.InventoryUploadId}">""") : HtmlText.Empty)}
-            <label>Inventory workbook (.xlsx) or PLUM export (.csv) <input type="file" name="file" accept=".xlsx,.csv"></label>
-            <p><a href="/plum-check{(f.InventoryUploadId.Length > 0 ? "?inventoryUploadId=" + Uri.EscapeDataString(f.InventoryUploadId) : "")}">Check an uploaded inventory against OPM's PLUM export</a> before starting.</p>
+            <label class="usa-label" for="field-file">Inventory workbook (.xlsx) or PLUM export (.csv)</label><input class="usa-input" id="field-file" type="file" name="file" accept=".xlsx,.csv">
+            <p><a class="usa-link" href="/plum-check{(f.InventoryUploadId.Length > 0 ? "?inventoryUploadId=" + Uri.EscapeDataString(f.InventoryUploadId) : "")}">Check an uploaded inventory against OPM's PLUM export</a> before starting.</p>
             {Input("PLUM export only: agency", "plumAgency", f.PlumAgency)}
             {Input("PLUM export only: positions known General as of (yyyy-MM-dd)", "plumKnownGeneralAsOf", f.PlumKnownGeneralAsOf, "date")}
             {Input("PLUM export only: snapshot date (yyyy-MM-dd; blank: the known-General date)", "plumSnapshotDate", f.PlumSnapshotDate, "date")}
             {NewCycleHints.Plum()}
             </fieldset>
-            <fieldset><legend>Cycle</legend>
-            <label>Kind <select name="kind">
+            <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">Cycle</legend>
+            <label class="usa-label" for="field-kind">Kind</label><select class="usa-select" id="field-kind" name="kind">
             <option value="{CycleKinds.Designation}"{Selected(f.Kind == CycleKinds.Designation)}>Career reserved designation review (memo of February 5, 2025)</option>
             <option value="{CycleKinds.Allocation}"{Selected(f.Kind == CycleKinds.Allocation)}>Executive allocation review (memo of November 24, 2025)</option>
-            </select></label>
+            </select>
             {Input("Agency (as the inventory names it)", "agency", f.Agency)}
             {Input("Memo date (blank: today)", "memoDate", f.MemoDate, "date")}
             {Input("Deadline (blank: computed by the rules, below)", "deadline", f.Deadline, "date")}
             {NewCycleHints.Dates(context.RequestServices.GetRequiredService<CycleDefaults>())}
             </fieldset>
-            <fieldset><legend>People</legend>
+            <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">People</legend>
             {Input("CHCO name", "chcoName", f.ChcoName)}{Input("CHCO email", "chcoEmail", f.ChcoEmail, "email")}
             {Input("Signer name (blank: the CHCO)", "signerName", f.SignerName)}{Input("Signer email", "signerEmail", f.SignerEmail, "email")}
             {Input("Signer title, printed on the allocation workbook (blank: Agency head)", "signerTitle", f.SignerTitle)}
-            <label>Approvers, one per line as <code>component; name; email</code> (components without one go to the CHCO)
-            <textarea name="approvers" rows="6">{f.Approvers}</textarea></label>
+            <label class="usa-label" for="field-approvers">Approvers, one per line as <code>component; name; email</code> (components without one go to the CHCO)</label>
+            <textarea class="usa-textarea" id="field-approvers" name="approvers" rows="6">{f.Approvers}</textarea>
             </fieldset>
-            <button type="submit">Upload and start the cycle</button>
+            <button class="usa-button margin-top-3" type="submit">Upload and start the cycle</button>
             </form>
             """);
         return PageResults.Page(context, "New cycle", content, statusCode);

@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace SesReview.Web.Pages;
 
-/// <summary>HTML answers. Every page forbids scripts (Content-Security-Policy) and may not be framed by other sites.</summary>
+/// <summary>
+/// HTML answers. Every page loads scripts, styles, fonts and images only from this host (USWDS, <see cref="Assets"/>; no inline
+/// script or style, no CDN) and may not be framed by other sites.
+/// </summary>
 internal static class PageResults
 {
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
     public static ContentHttpResult Page(HttpContext context, string title, HtmlText content, int statusCode = StatusCodes.Status200OK)
     {

@@ -39,10 +39,10 @@ internal static class PlumCrossCheckPage
             {Layout.Errors("Nothing was checked.", errors)}
             <p>PLUM lists only General positions and has no position number, so positions are matched by organization, title and
             incumbent; each difference says how sure the match is. Nothing here is stored or sent to OPM.</p>
-            <form method="post" action="/plum-check" enctype="multipart/form-data">{AntiforgeryField.For(context)}
-            <label>Inventory upload id <input type="text" name="{PlumCrossCheckRequest.UploadIdField}" value="{uploadId}"></label>
-            <label>OPM PLUM export (.csv, the full file) <input type="file" name="{PlumCrossCheckRequest.FileField}" accept=".csv"></label>
-            <button type="submit">Check against PLUM</button>
+            <form method="post" action="/plum-check" enctype="multipart/form-data" class="usa-form usa-form--large">{AntiforgeryField.For(context)}
+            <label class="usa-label" for="plum-upload-id">Inventory upload id</label><input class="usa-input" id="plum-upload-id" type="text" name="{PlumCrossCheckRequest.UploadIdField}" value="{uploadId}">
+            <label class="usa-label" for="plum-file">OPM PLUM export (.csv, the full file)</label><input class="usa-input" id="plum-file" type="file" name="{PlumCrossCheckRequest.FileField}" accept=".csv">
+            <button class="usa-button margin-top-2" type="submit">Check against PLUM</button>
             </form>
             {(result is null ? HtmlText.Empty : Results(result))}
             """);
@@ -54,11 +54,13 @@ internal static class PlumCrossCheckPage
         <p>{r.InventoryPositions:N0} inventory positions, {r.PlumPositions:N0} PLUM positions of the same agencies; {r.Matched:N0} matched
         ({string.Join(", ", r.MatchedByConfidence.Select(p => $"{p.Value:N0} {Confidence(p.Key)}"))}); {r.Differences.Count:N0} differences.</p>
         {(r.Differences.Count == 0 ? Html.Of($"<p>No differences.</p>") : Html.Of($"""
-            <table class="plum-differences"><thead><tr><th>Difference</th><th>Match confidence</th><th>Inventory position</th><th>PLUM position</th><th>Organization</th><th>Title</th><th>Incumbent</th><th>Detail</th></tr></thead>
+            {Layout.Table(Html.Of($"""
+            <thead><tr><th scope="col">Difference</th><th scope="col">Match confidence</th><th scope="col">Inventory position</th><th scope="col">PLUM position</th><th scope="col">Organization</th><th scope="col">Title</th><th scope="col">Incumbent</th><th scope="col">Detail</th></tr></thead>
             <tbody>{Html.Join(r.Differences, d => Html.Of($"""
                 <tr><td>{KindText(d.Kind)}</td><td>{Confidence(d.Confidence)}</td><td>{d.InventoryPositionId ?? "—"}</td><td>{d.PlumPositionId ?? "—"}</td>
                 <td>{d.Organization}</td><td>{d.Title}</td><td>{d.Incumbent ?? "—"}</td><td>{d.Detail}</td></tr>
-                """))}</tbody></table>
+                """))}</tbody>
+            """), extraClass: "plum-differences")}
             """))}
         """);
 
@@ -69,7 +71,7 @@ internal static class PlumCrossCheckPage
         PlumDifferenceKind.GeneralNoncareerNotInPlum => "General with a noncareer incumbent, not in PLUM",
         PlumDifferenceKind.TitleDiffers => "Title differs",
         PlumDifferenceKind.OrganizationDiffers => "Organization differs",
-        _ => kind.ToString(),
+        _ => UserWords.Words(kind.ToString()),
     };
 
     public static string Confidence(MatchConfidence c) => c switch

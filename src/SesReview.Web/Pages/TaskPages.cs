@@ -31,7 +31,7 @@ internal static class TaskPages
     {
         var page = await approvals.OpenAsync(token, cancellationToken);
         if (page.Access != TaskAccess.Ok || page.View is null) return Denied(context, page.Access, page.Message);
-        return PageResults.Page(context, TaskPageView.Title(page.View), TaskPageView.Render(token, page.View, null, []));
+        return PageResults.Page(context, TaskPageView.Title(page.View), TaskPageView.Render(token, page.View, null, [], PageTime.Zone(context)));
     }
 
     internal static async Task<ContentHttpResult> Submit(string token, HttpContext context, [FromServices] IApprovalService approvals, CancellationToken cancellationToken)
@@ -110,7 +110,7 @@ internal static class TaskPages
 
     private static ContentHttpResult Invalid(
         HttpContext context, string token, TaskView view, IFormCollection form, IReadOnlyList<FieldError> errors, string? heading = null) =>
-        PageResults.Page(context, TaskPageView.Title(view), TaskPageView.Render(token, view, form, errors, heading), StatusCodes.Status400BadRequest);
+        PageResults.Page(context, TaskPageView.Title(view), TaskPageView.Render(token, view, form, errors, PageTime.Zone(context), heading), StatusCodes.Status400BadRequest);
 
     /// <summary>The page for a link that does not open a task: 403 forbidden or expired, 410 finished cycle, 404 unknown.</summary>
     internal static ContentHttpResult Denied(HttpContext context, TaskAccess access, string? message) => access switch
