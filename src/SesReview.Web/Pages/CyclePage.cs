@@ -58,6 +58,7 @@ internal static class CyclePage
             <h2>Positions</h2>{Positions(positions)}
             <h2>Sign-offs</h2>{SignOffs(details.SignOffs)}
             <h2>Package</h2>{Package(details)}
+            {(details.Input.PlumUploadId is null ? HtmlText.Empty : Html.Of($"""<p><a href="/api/cycles/{Html.Segment(id)}/working-copy.xlsx">Download the working copy: the OPM report with the PLUM cross-check sheet (.xlsx)</a></p>"""))}
             <h2>Submission to OPM</h2>{Submission(details.Submission)}
             <h2>Audit trail</h2><p><a href="/cycles/{Html.Segment(id)}/audit.xlsx">Download the audit trail (.xlsx)</a></p>{Audit(entries)}
             {(SignedInUser.IsStaff(context.User) ? Html.Of($"<h2>Cancel this cycle</h2>{CancelForm(context, id, cancelError)}") : HtmlText.Empty)}
