@@ -99,4 +99,33 @@ public sealed class PlumWorkingCopyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, working.StatusCode);
         Assert.Contains(WorkbookCells.Read(await working.Content.ReadAsByteArrayAsync())["PLUM cross-check"], row => row.Contains("P1"));
     }
+
+    [Fact]
+    public async Task The_new_cycle_form_takes_the_PLUM_file_and_the_choice_to_include_the_sheet_for_OPM()
+    {
+        var client = _host.CreateStaffClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var prefilled = await Browser.Parse(await client.GetAsync("/cycles/new?inventoryUploadId=upload-1&plumUploadId=plum-from-check"));
+        Assert.Equal("plum-from-check", prefilled.QuerySelector("input[type='hidden'][name='plumUploadId']")!.GetAttribute("value"));
+        Assert.Null(prefilled.QuerySelector("input[name='includePlumCrossCheck']")!.GetAttribute("checked"));
+
+        var (name, token) = await Browser.AntiforgeryField(client, "/cycles/new");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), name },
+            { new StringContent("designation-review"), "kind" },
+            { new StringContent("DEPARTMENT OF EXAMPLE"), "agency" },
+            { new StringContent("upload-1"), "inventoryUploadId" },
+            { new StringContent("Casey Chco"), "chcoName" },
+            { new StringContent("chco@agency.example.gov"), "chcoEmail" },
+            { new ByteArrayContent(Plum), "plumFile", "plum.csv" },
+            { new StringContent("on"), "includePlumCrossCheck" },
+        };
+        var response = await client.PostAsync("/cycles/new", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var started = _host.Cycles.Started.Last().Request;
+        Assert.True(started.IncludePlumCrossCheck);
+        Assert.False(string.IsNullOrEmpty(started.PlumUploadId));
+        Assert.NotEqual("plum-from-check", started.PlumUploadId);
+    }
 }
