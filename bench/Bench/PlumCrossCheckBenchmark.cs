@@ -5,14 +5,16 @@ using SesReview.Domain.Model;
 using SesReview.Domain.PlumCrossCheck;
 using SesReview.Domain.Samples;
 using SesReview.Workbooks.Import;
+using Bench.PreviousPlumMatcher;
 
 namespace Bench;
 
 /// <summary>
 /// Issue 12's benchmark: a government-wide inventory (12,000 positions, 75 agencies) cross-checked against a 10,500-row PLUM
 /// export built from it (General ES positions with some titles, organizations and incumbents changed, some Career Reserved
-/// positions listed, and non-SES rows as the real file has). Times the PLUM import and the cross-check, against a baseline
-/// measured in the same run: a naive matcher that compares every inventory position with every PLUM position.
+/// positions listed, and non-SES rows as the real file has). Times the PLUM import and the cross-check against two baselines
+/// measured in the same run: the cross-check as it stood before the speed work (<see cref="PreviousPlumCrossChecker"/>, which
+/// must give the identical answer) and a naive matcher that compares every inventory position with every PLUM position.
 /// </summary>
 public static class PlumCrossCheckBenchmark
 {
@@ -28,7 +30,9 @@ public static class PlumCrossCheckBenchmark
 
         // Warm-up on a small inventory so the figures measure the work, not the JIT.
         var small = InventoryGenerator.Generate(300, seed: 1, agencyCount: 3);
-        CrossCheck(small, Import(PlumCsv(small, 400)));
+        var smallPlum = Import(PlumCsv(small, 400));
+        CrossCheck(small, smallPlum);
+        PreviousPlumCrossChecker.Check(small, smallPlum, AsOf);
 
         // Three runs; the figures are those of the fastest (the machine is shared, so the slower runs measure other load).
         var importWatch = Stopwatch.StartNew();
@@ -47,6 +51,16 @@ public static class PlumCrossCheckBenchmark
             runs.Add((imported, w.Elapsed - imported));
         }
         var best = runs.MinBy(r => r.Import + r.Check);
+        // The previous cross-check, timed the same way (fastest of three) on the same imported file.
+        var previousRuns = new List<TimeSpan>();
+        SesReview.Domain.PlumCrossCheck.PlumCrossCheckResult? previous = null;
+        for (var run = 0; run < 3; run++)
+        {
+            var w = Stopwatch.StartNew();
+            previous = PreviousPlumCrossChecker.Check(inventory, plum, AsOf);
+            previousRuns.Add(w.Elapsed);
+        }
+        var identical = Describe(previous!) == Describe(result) && SameKeys(inventory, plum);
         var naiveWatch = Stopwatch.StartNew();
         var naiveMatches = NaiveMatch(inventory, plum);
         naiveWatch.Stop();
@@ -55,10 +69,13 @@ public static class PlumCrossCheckBenchmark
         output.WriteLine($"PLUM cross-check benchmark: {Positions:N0} inventory positions, {Agencies} agencies, PLUM file {PlumRows:N0} rows ({csv.Length / 1024.0 / 1024.0:0.0} MB), {Environment.ProcessorCount} cores");
         output.WriteLine($"{"step",-50} {"time",9}");
         output.WriteLine($"{"baseline: naive all-pairs match (exact keys only)",-50} {naiveWatch.Elapsed.TotalMilliseconds,7:0} ms   ({naiveMatches:N0} pairs)");
+        output.WriteLine($"{"baseline: previous cross-check (before speed work)",-50} {previousRuns.Min().TotalMilliseconds,7:0} ms   ({previous!.Matched:N0} matched, {previous.Differences.Count:N0} differences)");
         output.WriteLine($"{"import the PLUM file",-50} {best.Import.TotalMilliseconds,7:0} ms   ({plum.Positions.Count:N0} ES/SL/ST positions)");
-        output.WriteLine($"{"cross-check (5 keyed passes)",-50} {best.Check.TotalMilliseconds,7:0} ms   ({result.Matched:N0} matched, {result.Differences.Count:N0} differences)");
+        output.WriteLine($"{"cross-check (5 keyed passes)",-50} {best.Check.TotalMilliseconds,7:0} ms   ({result.Matched:N0} matched, {result.Differences.Count:N0} differences), {previousRuns.Min() / best.Check:0.0}x the previous");
         output.WriteLine($"{"total (import + cross-check)",-50} {total.TotalMilliseconds,7:0} ms   target <= 1000 ms");
         output.WriteLine($"all runs (import + cross-check): {string.Join(", ", runs.Select(r => $"{(r.Import + r.Check).TotalMilliseconds:0} ms"))}");
+        output.WriteLine($"all runs (cross-check): {string.Join(", ", runs.Select(r => $"{r.Check.TotalMilliseconds:0} ms"))}; previous: {string.Join(", ", previousRuns.Select(r => $"{r.TotalMilliseconds:0} ms"))}");
+        output.WriteLine($"same answer as the previous cross-check (every difference, every count, every match key): {(identical ? "yes" : "NO")}");
         output.WriteLine($"matched by confidence: {string.Join(", ", result.MatchedByConfidence.Select(p => $"{p.Key} {p.Value:N0}"))}");
         output.WriteLine($"differences by kind: {string.Join(", ", result.Differences.GroupBy(d => d.Kind).Select(g => $"{g.Key} {g.Count():N0}"))}");
     }
@@ -72,6 +89,20 @@ public static class PlumCrossCheckBenchmark
 
     private static SesReview.Domain.PlumCrossCheck.PlumCrossCheckResult CrossCheck(PositionInventory inventory, PositionInventory plum) =>
         PlumCrossChecker.Check(inventory, plum, AsOf);
+
+    /// <summary>Every field of every difference and the counts, to compare two cross-checks.</summary>
+    private static string Describe(SesReview.Domain.PlumCrossCheck.PlumCrossCheckResult r) =>
+        $"{r.InventoryPositions}/{r.PlumPositions}/{string.Join(",", r.MatchedByConfidence.Select(p => $"{p.Key}={p.Value}"))}\n" +
+        string.Join("\n", r.Differences.Select(d => $"{d.Kind}|{d.Confidence}|{d.InventoryPositionId}|{d.PlumPositionId}|{d.Agency}|{d.Organization}|{d.Title}|{d.Incumbent}|{d.Detail}"));
+
+    /// <summary>Whether the new and the previous key functions agree on every organization, title and name of both files, and on odd spellings.</summary>
+    private static bool SameKeys(PositionInventory inventory, PositionInventory plum)
+    {
+        string[] odd = ["Asst. Sec'y for Policy &amp; Planning", "R&D Dir.", "&AMP;", "&am'p;", "X&a'mp;Y", "O'Brien, Pat", "Pat O'Brien", "Jr.", ", Jane", "Doe,", "JANE DOE JR", "  ", "Ünïcødé Ñame", "A & B & C"];
+        var texts = inventory.Positions.Concat(plum.Positions).SelectMany(p => new[] { p.Agency, p.Component, p.Title }).Concat(odd);
+        var names = inventory.Incumbencies.Concat(plum.Incumbencies).Select(i => i.IncumbentName ?? "").Concat(odd);
+        return texts.All(t => MatchKeys.Text(t) == PreviousMatchKeys.Text(t)) && names.All(n => MatchKeys.Person(n) == PreviousMatchKeys.Person(n));
+    }
 
     /// <summary>The baseline: every inventory position against every PLUM position on organization + title + incumbent.</summary>
     private static int NaiveMatch(PositionInventory inventory, PositionInventory plum)

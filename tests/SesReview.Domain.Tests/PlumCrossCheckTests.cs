@@ -121,4 +121,22 @@ public class PlumCrossCheckTests
     [InlineData("JANE DOE JR", "jane doe")]
     public void Names_are_matched_by_last_name_and_first_initial(string a, string b) =>
         Assert.Equal(MatchKeys.Person(a), MatchKeys.Person(b));
+
+    [Theory]
+    [InlineData("Asst. Sec'y for Policy &amp; Planning", "ASSISTANT SECRETARY POLICY PLANNING")]
+    [InlineData("R&D Dir.", "R D DIRECTOR")]
+    [InlineData("OFFICE &AMP; BUDGET", "OFFICE BUDGET")]
+    [InlineData("  ", "")]
+    public void A_title_key_is_upper_case_with_abbreviations_spelled_out_and_filler_words_dropped(string written, string key) =>
+        Assert.Equal(key, MatchKeys.Text(written));
+
+    [Theory]
+    [InlineData("Doe, Jane", "DOE J")]
+    [InlineData("Jane Q. Doe III", "DOE J")]
+    [InlineData("O'Brien, Pat", "O BRIEN P")]
+    [InlineData("Pat O'Brien", "BRIEN P")]
+    [InlineData("Madonna", "MADONNA")]
+    [InlineData("Jr.", "")]
+    public void A_person_key_is_the_last_name_and_first_initial(string written, string key) =>
+        Assert.Equal(key, MatchKeys.Person(written));
 }

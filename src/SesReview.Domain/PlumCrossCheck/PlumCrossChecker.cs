@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SesReview.Domain.DesignationReview;
 using SesReview.Domain.Model;
 
@@ -34,33 +35,41 @@ public static class PlumCrossChecker
         public MatchConfidence Confidence { get; set; }
     }
 
-    /// <summary>Numbers each distinct normalized text (and person) once; raw texts that normalize alike get the same number.</summary>
+    /// <summary>
+    /// Numbers each distinct normalized text (and person) once; raw texts that normalize alike get the same number. Agencies,
+    /// organizations, titles and names repeat, so each distinct raw string is normalized once.
+    /// </summary>
     private sealed class KeyIds
     {
-        private readonly Dictionary<string, int> _raw = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _rawTexts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _rawPeople = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _normalized = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _texts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _people = new(StringComparer.Ordinal);
 
         public int Text(string value)
         {
-            if (!_raw.TryGetValue(value, out var id)) _raw[value] = id = Id("T:" + MatchKeys.Text(value));
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_rawTexts, value, out var known);
+            if (!known) id = Id(_texts, MatchKeys.Text(value));
             return id;
         }
 
+        /// <summary>0 when there is no name, or nothing of it to match on.</summary>
         public int Person(string? name)
         {
             if (string.IsNullOrWhiteSpace(name)) return 0;
-            if (!_rawPeople.TryGetValue(name, out var id))
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_rawPeople, name, out var known);
+            if (!known)
             {
                 var key = MatchKeys.Person(name);
-                _rawPeople[name] = id = key.Length == 0 ? 0 : Id("P:" + key);
+                id = key.Length == 0 ? 0 : Id(_people, key);
             }
             return id;
         }
 
-        private int Id(string normalized)
+        private static int Id(Dictionary<string, int> ids, string normalized)
         {
-            if (!_normalized.TryGetValue(normalized, out var id)) _normalized[normalized] = id = _normalized.Count + 1;
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, normalized, out var known);
+            if (!known) id = ids.Count;
             return id;
         }
     }
@@ -75,6 +84,7 @@ public static class PlumCrossChecker
         var mine = Sides(inventory, ids, null);
         var agencies = mine.Select(s => s.Agency).ToHashSet();
         var theirs = Sides(plum, ids, agencies);
+        var designations = CurrentDesignations(inventory, asOf);
 
         Pass(mine, theirs, s => s.Person == 0 ? null : (s.Agency, s.Organization, s.Title, s.Person), MatchConfidence.High, uniqueOnly: false);
         Pass(mine, theirs, s => (s.Agency, s.Organization, s.Title, 0), MatchConfidence.Medium, uniqueOnly: true);
@@ -97,14 +107,14 @@ public static class PlumCrossChecker
                     differences.Add(Difference(PlumDifferenceKind.OrganizationDiffers, side, p,
                         $"Organization differs: inventory \"{side.Position.Component}\", PLUM \"{p.Position.Component}\" (matched by title and incumbent)."));
                 }
-                if (side.Position.PayPlan == PayPlan.ES && CurrentDesignation(inventory, side.Position.PositionId, asOf) is { Designation: Designation.CareerReserved } cr)
+                if (side.Position.PayPlan == PayPlan.ES && designations.GetValueOrDefault(side.Position.PositionId) is { Designation: Designation.CareerReserved } cr)
                 {
                     differences.Add(Difference(PlumDifferenceKind.ListedInPlumButCareerReserved, side, p,
                         $"PLUM lists the position, so it is General there; the inventory records it Career Reserved since {cr.EffectiveDate:yyyy-MM-dd}: a redesignation the report must include."));
                 }
             }
             else if (side.Position.PayPlan == PayPlan.ES
-                && CurrentDesignation(inventory, side.Position.PositionId, asOf)?.Designation == Designation.General
+                && designations.GetValueOrDefault(side.Position.PositionId)?.Designation == Designation.General
                 && ReassignmentFlags.IncumbentOn(side.Incumbencies, asOf) is { AppointmentType: AppointmentType.NA } na)
             {
                 differences.Add(Difference(PlumDifferenceKind.GeneralNoncareerNotInPlum, side, null,
@@ -113,10 +123,10 @@ public static class PlumCrossChecker
         }
         foreach (var p in theirs)
         {
-            var known = p.Match?.Incumbencies.Select(i => MatchKeys.Person(i.IncumbentName)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
-            foreach (var na in p.Incumbencies.Where(i => i.AppointmentType == AppointmentType.NA && !string.IsNullOrWhiteSpace(i.IncumbentName)))
+            foreach (var na in p.Incumbencies)
             {
-                if (known is not null && known.Contains(MatchKeys.Person(na.IncumbentName))) continue;
+                if (na.AppointmentType != AppointmentType.NA || string.IsNullOrWhiteSpace(na.IncumbentName)) continue;
+                if (p.Match is { } matched && HasPerson(matched.Incumbencies, ids.Person(na.IncumbentName), ids)) continue;
                 var since = $"{na.Start:yyyy-MM-dd}{(na.End is { } e ? $" – {e:yyyy-MM-dd}" : " –")}";
                 differences.Add(p.Match is { } m
                     ? Difference(PlumDifferenceKind.NoncareerIncumbentMissing, m, p,
@@ -127,27 +137,81 @@ public static class PlumCrossChecker
             }
         }
 
-        var byConfidence = mine.Where(s => s.Match is not null).GroupBy(s => s.Confidence)
-            .OrderByDescending(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+        var counts = new int[(int)MatchConfidence.High + 1];
+        foreach (var side in mine)
+        {
+            if (side.Match is not null) counts[(int)side.Confidence]++;
+        }
+        var byConfidence = new Dictionary<MatchConfidence, int>();
+        for (var c = MatchConfidence.High; c >= MatchConfidence.None; c--)
+        {
+            if (counts[(int)c] > 0) byConfidence[c] = counts[(int)c];
+        }
         return new PlumCrossCheckResult(mine.Count, theirs.Count, byConfidence,
             [.. differences.OrderBy(d => d.Kind).ThenBy(d => d.Organization, StringComparer.Ordinal).ThenBy(d => d.Title, StringComparer.Ordinal)]);
     }
 
     private static List<Side> Sides(PositionInventory inventory, KeyIds ids, HashSet<int>? agencies)
     {
-        var byPosition = inventory.Incumbencies.GroupBy(i => i.PositionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Incumbency>)[.. g.OrderBy(i => i.Start)], StringComparer.Ordinal);
+        var byPosition = new Dictionary<string, List<Incumbency>>(inventory.Positions.Count, StringComparer.Ordinal);
+        foreach (var i in inventory.Incumbencies)
+        {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byPosition, i.PositionId, out _);
+            (list ??= new List<Incumbency>(2)).Add(i);
+        }
         var sides = new List<Side>(inventory.Positions.Count);
         foreach (var p in inventory.Positions)
         {
             if (agencies is not null && !agencies.Contains(ids.Text(p.Agency))) continue;
-            sides.Add(new Side(p, byPosition.GetValueOrDefault(p.PositionId) ?? [], ids));
+            IReadOnlyList<Incumbency> incumbencies = byPosition.TryGetValue(p.PositionId, out var list) ? SortedByStart(list) : [];
+            sides.Add(new Side(p, incumbencies, ids));
         }
         return sides;
     }
 
-    private static DesignationChange? CurrentDesignation(PositionInventory inventory, string positionId, DateOnly asOf) =>
-        inventory.DesignationHistoryOf(positionId).LastOrDefault(d => d.EffectiveDate <= asOf);
+    /// <summary>Oldest first; incumbencies that start the same day keep their file order (a stable insertion sort: a position has a handful).</summary>
+    private static List<Incumbency> SortedByStart(List<Incumbency> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            var item = list[i];
+            var j = i - 1;
+            while (j >= 0 && list[j].Start > item.Start)
+            {
+                list[j + 1] = list[j];
+                j--;
+            }
+            list[j + 1] = item;
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The designation in force on <paramref name="asOf"/> per position: the latest change on or before it; of changes on
+    /// the same day, the last in the file.
+    /// </summary>
+    private static Dictionary<string, DesignationChange> CurrentDesignations(PositionInventory inventory, DateOnly asOf)
+    {
+        var current = new Dictionary<string, DesignationChange>(inventory.Positions.Count, StringComparer.Ordinal);
+        foreach (var d in inventory.Designations)
+        {
+            if (d.EffectiveDate > asOf) continue;
+            ref var inForce = ref CollectionsMarshal.GetValueRefOrAddDefault(current, d.PositionId, out var known);
+            if (!known || d.EffectiveDate >= inForce!.EffectiveDate) inForce = d;
+        }
+        return current;
+    }
+
+    /// <summary>Whether any of the incumbencies names the person (<paramref name="person"/> 0 never matches).</summary>
+    private static bool HasPerson(IReadOnlyList<Incumbency> incumbencies, int person, KeyIds ids)
+    {
+        if (person == 0) return false;
+        for (var i = 0; i < incumbencies.Count; i++)
+        {
+            if (ids.Person(incumbencies[i].IncumbentName) == person) return true;
+        }
+        return false;
+    }
 
     /// <summary>Pairs still-unmatched positions whose keys agree; with <paramref name="uniqueOnly"/>, only keys held by one position on each side.</summary>
     private static HashSet<Side> Pass(List<Side> mine, List<Side> theirs, Func<Side, (int, int, int, int)?> key, MatchConfidence confidence, bool uniqueOnly)

@@ -45,6 +45,9 @@ public sealed class ApiFunctions(SesReviewWebPipeline web)
     [Function("ApiCycleAuditWorkbook")]
     public IResult CycleAuditWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cycles/{id}/audit.xlsx")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 
+    [Function("ApiCycleWorkingCopy")]
+    public IResult CycleWorkingCopy([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/cycles/{id}/working-copy.xlsx")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
+
     [Function("ApiOpenApiDocument")]
     public IResult OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi/{documentName}.json")] HttpRequest request, [DurableClient] DurableTaskClient client) => web.Serve(request, client);
 }

@@ -27,13 +27,15 @@ internal static class CycleApi
         group.MapGet("/{id}/package", Package);
         group.MapGet("/{id}/audit", Audit);
         group.MapGet("/{id}/audit.xlsx", AuditWorkbook);
+        group.MapGet("/{id}/working-copy.xlsx", WorkingCopy);
     }
 
     /// <summary>The body of <c>POST /api/cycles/{id}/cancel</c>.</summary>
     internal sealed record CancelRequest(string? Reason);
 
     internal static async Task<Results<Accepted<ManagementPayload>, ProblemHttpResult>> Start(
-        HttpContext context, [FromServices] ICycleService cycles, [FromServices] IInventoryUploads uploads, CancellationToken cancellationToken)
+        HttpContext context, [FromServices] ICycleService cycles, [FromServices] IInventoryUploads uploads, [FromServices] PlumUploads plumUploads,
+        CancellationToken cancellationToken)
     {
         StartCycleRequest? request;
         if (context.Request.HasFormContentType)
@@ -52,6 +54,16 @@ internal static class CycleApi
                     if (!result.Succeeded) return Problems.Import(result);
                     request = request with { InventoryUploadId = result.Upload!.UploadId };
                 }
+            }
+            if (form.Files.GetFile(PlumCrossCheckRequest.FileField) is { Length: > 0 } plumFile)
+            {
+                var (plum, imported) = await PlumCrossCheckRequest.KeepAsync(plumFile, plumUploads, RequestContext.Actor(context), cancellationToken);
+                if (plum is null)
+                {
+                    return Problems.Fields(imported.Errors.Select(e => new FieldError(PlumCrossCheckRequest.FileField, e.ToString())),
+                        $"The PLUM file has {imported.TotalErrorCount:N0} errors; the cycle was not started.");
+                }
+                request = request with { PlumUploadId = plum.UploadId };
             }
         }
         else if (!context.Request.HasJsonContentType())
@@ -152,6 +164,19 @@ internal static class CycleApi
 
     internal static async Task<Ok<IReadOnlyList<AuditEntry>>> Audit(string id, [FromServices] IAuditTrail audit, CancellationToken cancellationToken) =>
         TypedResults.Ok(await audit.ListAsync(id, cancellationToken));
+
+    /// <summary>
+    /// The CHCO's working copy: the OPM report as it stands, with the "PLUM cross-check" sheet against the PLUM file the
+    /// cycle kept. Staff and compliance, like the other downloads.
+    /// </summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> WorkingCopy(
+        string id, [FromServices] ICycleService cycles, [FromServices] WorkingCopies workingCopies, CancellationToken cancellationToken)
+    {
+        if (await cycles.GetAsync(id, cancellationToken) is not { } cycle) return Problems.NotFound($"There is no cycle '{id}'.");
+        return await workingCopies.BuildAsync(cycle.Input, cancellationToken) is { } file
+            ? TypedResults.File(file.Content, PackageFile.ContentType, file.FileName)
+            : Problems.NotFound($"Cycle '{id}' was started without a PLUM file, so it has no working copy with the PLUM cross-check.");
+    }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AuditWorkbook(
         string id, [FromServices] ICycleService cycles, [FromServices] IAuditTrail audit, CancellationToken cancellationToken)

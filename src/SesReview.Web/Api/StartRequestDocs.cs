@@ -26,8 +26,8 @@ internal static class StartRequestDocs
     public const string Description = """
         Starts a designation review or an allocation review from an uploaded inventory. Send the request as JSON
         (Content-Type: application/json), or as multipart/form-data with the JSON in a `request` field and the inventory
-        in a `file` field (plus the PLUM fields `plumAgency`, `plumKnownGeneralAsOf`, `plumSnapshotDate` for a PLUM export)
-        and the antiforgery token. Every bad field is named at once in a 400 problem (`errors`, keyed by field).
+        in a `file` field (plus the PLUM fields `plumAgency`, `plumKnownGeneralAsOf`, `plumSnapshotDate` for a PLUM export),
+        optionally OPM's PLUM export the inventory was cross-checked against in a `plumFile` field, and the antiforgery token. Every bad field is named at once in a 400 problem (`errors`, keyed by field).
 
         Fields (dates are yyyy-MM-dd):
         - `kind` (required): `designation-review` or `allocation-review`.
@@ -43,6 +43,11 @@ internal static class StartRequestDocs
         - `asOf`: the assessment date; blank is the start day.
         - `newAgencyHeadAppointedOn`: for the 120-day moratorium flag (5 U.S.C. 3395(e)).
         - `cycleId`: optional id (3-64 letters, digits, '-', '_'); an id used before is refused.
+        - `plumUploadId`: designation review only; the id `POST /api/plum-cross-check` returned for the PLUM export the
+          inventory was checked against (or send the file as `plumFile`). The cycle keeps it and offers the CHCO's working
+          copy, `GET /api/cycles/{id}/working-copy.xlsx`: the OPM report with a "PLUM cross-check" sheet.
+        - `includePlumCrossCheck`: `true` puts the "PLUM cross-check" sheet in the package sent to OPM as well; default
+          `false` (the sheet is in the working copy only). Needs `plumUploadId` or `plumFile`.
 
         A PLUM export cannot start an allocation review (it has no allocation counts), and from PLUM alone a designation
         review finds no Career Reserved position to revert (add the designation history).

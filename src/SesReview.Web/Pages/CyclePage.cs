@@ -74,6 +74,7 @@ internal static class CyclePage
             <h2 id="positions">Positions</h2>{Positions(id, positions, pager, zone)}
             <h2>Sign-offs</h2>{SignOffs(details.SignOffs, zone)}
             <h2>Package</h2>{Package(details, zone)}
+            {(details.Input.PlumUploadId is null ? HtmlText.Empty : Html.Of($"""<p><a class="usa-link" href="/api/cycles/{Html.Segment(id)}/working-copy.xlsx">Download the working copy: the OPM report with the PLUM cross-check sheet (.xlsx)</a></p>"""))}
             <h2>Submission to OPM</h2>{Submission(details.Submission, zone)}
             <h2>Audit trail</h2><p><a class="usa-link" href="/cycles/{Html.Segment(id)}/audit.xlsx">Download the audit trail (.xlsx)</a></p>{Audit(entries, zone)}
             {cancelSection}

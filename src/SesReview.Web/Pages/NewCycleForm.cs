@@ -6,7 +6,8 @@ namespace SesReview.Web.Pages;
 /// <summary>The fields of the new-cycle form as typed, kept to re-render the form after errors.</summary>
 internal sealed record NewCycleForm(
     string Kind, string Agency, string MemoDate, string Deadline, string ChcoName, string ChcoEmail, string SignerName, string SignerEmail,
-    string Approvers, string PlumAgency, string PlumKnownGeneralAsOf, string PlumSnapshotDate, string InventoryUploadId, string SignerTitle = "")
+    string Approvers, string PlumAgency, string PlumKnownGeneralAsOf, string PlumSnapshotDate, string InventoryUploadId, string SignerTitle = "",
+    string PlumUploadId = "", bool IncludePlumCrossCheck = false)
 {
     public static readonly NewCycleForm Blank = new(CycleKinds.Designation, "", "", "", "", "", "", "", "", "", "", "", "");
 
@@ -18,7 +19,8 @@ internal sealed record NewCycleForm(
     {
         string F(string name) => form[name].ToString().Trim();
         return new(F("kind"), F("agency"), F("memoDate"), F("deadline"), F("chcoName"), F("chcoEmail"), F("signerName"), F("signerEmail"),
-            form["approvers"].ToString(), F("plumAgency"), F("plumKnownGeneralAsOf"), F("plumSnapshotDate"), F("inventoryUploadId"), F("signerTitle"));
+            form["approvers"].ToString(), F("plumAgency"), F("plumKnownGeneralAsOf"), F("plumSnapshotDate"), F("inventoryUploadId"), F("signerTitle"),
+            F("plumUploadId"), form["includePlumCrossCheck"].ToString() is "on" or "true");
     }
 
     /// <summary>The request to start, or the fields that could not be read (dates, approver lines).</summary>
@@ -48,6 +50,8 @@ internal sealed record NewCycleForm(
             Chco = PersonOf(ChcoName, ChcoEmail),
             Signer = PersonOf(SignerName, SignerEmail) is { } signer && SignerTitle.Length > 0 ? signer with { Title = SignerTitle } : PersonOf(SignerName, SignerEmail),
             Approvers = approvers,
+            PlumUploadId = NullIfEmpty(PlumUploadId),
+            IncludePlumCrossCheck = IncludePlumCrossCheck,
         };
         return (request, errors);
     }

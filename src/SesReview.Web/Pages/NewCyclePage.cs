@@ -14,12 +14,14 @@ internal static class NewCyclePage
     public static void MapNewCyclePages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/cycles/new").ExcludeFromDescription().RequireAuthorization(AccessPolicies.Staff);
-        group.MapGet("/", (HttpContext context, [FromServices] CycleDefaults defaults) => Render(context, NewCycleForm.Initial(defaults), [], [], StatusCodes.Status200OK));
+        group.MapGet("/", (HttpContext context, [FromServices] CycleDefaults defaults, string? inventoryUploadId, string? plumUploadId) =>
+            Render(context, NewCycleForm.Initial(defaults) with { InventoryUploadId = inventoryUploadId?.Trim() ?? "", PlumUploadId = plumUploadId?.Trim() ?? "" }, [], [], StatusCodes.Status200OK));
         group.MapPost("/", Submit).DisableAntiforgery();
     }
 
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> Submit(
-        HttpContext context, [FromServices] ICycleService cycles, [FromServices] IInventoryUploads uploads, CancellationToken cancellationToken)
+        HttpContext context, [FromServices] ICycleService cycles, [FromServices] IInventoryUploads uploads, [FromServices] PlumUploads plumUploads,
+        CancellationToken cancellationToken)
     {
         if (context.Request.HasFormContentType && !await AntiforgeryField.IsValidAsync(context))
         {
@@ -49,6 +51,13 @@ internal static class NewCyclePage
         else if (form.InventoryUploadId.Length == 0)
         {
             return Render(context, form, [], [new FieldError("file", "Choose an inventory workbook (.xlsx) or a PLUM export (.csv).")], StatusCodes.Status400BadRequest);
+        }
+
+        if (formData.Files.GetFile(PlumCrossCheckRequest.FileField) is { Length: > 0 } plumFile)
+        {
+            var (plum, imported) = await PlumCrossCheckRequest.KeepAsync(plumFile, plumUploads, RequestContext.Actor(context), cancellationToken);
+            if (plum is null) return Render(context, form, imported.Errors, [], StatusCodes.Status400BadRequest, imported.TotalErrorCount);
+            form = form with { PlumUploadId = plum.UploadId };
         }
 
         var (request, errors) = form.ToRequest(uploadId);
@@ -87,6 +96,12 @@ internal static class NewCyclePage
             {Input("PLUM export only: positions known General as of (yyyy-MM-dd)", "plumKnownGeneralAsOf", f.PlumKnownGeneralAsOf, "date")}
             {Input("PLUM export only: snapshot date (yyyy-MM-dd; blank: the known-General date)", "plumSnapshotDate", f.PlumSnapshotDate, "date")}
             {NewCycleHints.Plum()}
+            </fieldset>
+            <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">PLUM cross-check (designation review)</legend>
+            {(f.PlumUploadId.Length > 0 ? Html.Of($"""<p>PLUM file <code>{f.PlumUploadId}</code> is kept; choose a file only to replace it.</p><input type="hidden" name="plumUploadId" value="{f.PlumUploadId}">""") : HtmlText.Empty)}
+            <label class="usa-label" for="field-plum-file">OPM PLUM export the inventory was checked against (.csv, the full file; optional)</label><input class="usa-input" id="field-plum-file" type="file" name="{PlumCrossCheckRequest.FileField}" accept=".csv">
+            <p class="usa-hint">The cycle keeps it and offers a working copy of the OPM report with a "PLUM cross-check" sheet.</p>
+            <div class="usa-checkbox"><input class="usa-checkbox__input" id="field-include-plum" type="checkbox" name="includePlumCrossCheck" value="on"{(f.IncludePlumCrossCheck ? new HtmlText(" checked") : HtmlText.Empty)}><label class="usa-checkbox__label" for="field-include-plum">Include the PLUM cross-check sheet in the package sent to OPM too</label></div>
             </fieldset>
             <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">Cycle</legend>
             <label class="usa-label" for="field-kind">Kind</label><select class="usa-select" id="field-kind" name="kind">

@@ -18,7 +18,8 @@ internal static class PlumCrossCheckPage
         group.MapPost("/", Submit).DisableAntiforgery();
     }
 
-    internal static async Task<ContentHttpResult> Submit(HttpContext context, [FromServices] IInventoryUploads uploads, CancellationToken cancellationToken)
+    internal static async Task<ContentHttpResult> Submit(
+        HttpContext context, [FromServices] IInventoryUploads uploads, [FromServices] PlumUploads plumUploads, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType || !await AntiforgeryField.IsValidAsync(context))
             return Render(context, "", null, [("form", "The form has expired or did not come from this site; reload the page and try again.")], StatusCodes.Status400BadRequest);
@@ -27,23 +28,26 @@ internal static class PlumCrossCheckPage
             return Render(context, "", null, [("plumFile", $"The form could not be read (uploads are limited to {UploadForm.MaxBytes / (1024 * 1024)} MB).")], StatusCodes.Status400BadRequest);
         var uploadId = form[PlumCrossCheckRequest.UploadIdField].ToString().Trim();
         var time = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
-        var outcome = await PlumCrossCheckRequest.RunAsync(form, uploads, time, cancellationToken);
+        var outcome = await PlumCrossCheckRequest.RunAsync(form, uploads, plumUploads, RequestContext.Actor(context), time, cancellationToken);
         var errors = outcome.Errors.Select(e => (e.Field, e.Message))
             .Concat(outcome.ImportErrors.Select(e => (PlumCrossCheckRequest.FileField, e.ToString()))).ToList();
-        return Render(context, uploadId, outcome.Result, errors, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return Render(context, uploadId, outcome.Result, errors, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, outcome.PlumUploadId);
     }
 
-    private static ContentHttpResult Render(HttpContext context, string uploadId, PlumCrossCheckResult? result, IReadOnlyList<(string, string)> errors, int statusCode)
+    private static ContentHttpResult Render(
+        HttpContext context, string uploadId, PlumCrossCheckResult? result, IReadOnlyList<(string, string)> errors, int statusCode, string? plumUploadId = null)
     {
         var content = Html.Of($"""
             {Layout.Errors("Nothing was checked.", errors)}
             <p>PLUM lists only General positions and has no position number, so positions are matched by organization, title and
-            incumbent; each difference says how sure the match is. Nothing here is stored or sent to OPM.</p>
+            incumbent; each difference says how sure the match is. The PLUM file is kept so the cycle can offer a working copy of
+            the OPM report with this cross-check as a sheet; nothing here is sent to OPM.</p>
             <form method="post" action="/plum-check" enctype="multipart/form-data" class="usa-form usa-form--large">{AntiforgeryField.For(context)}
             <label class="usa-label" for="plum-upload-id">Inventory upload id</label><input class="usa-input" id="plum-upload-id" type="text" name="{PlumCrossCheckRequest.UploadIdField}" value="{uploadId}">
             <label class="usa-label" for="plum-file">OPM PLUM export (.csv, the full file)</label><input class="usa-input" id="plum-file" type="file" name="{PlumCrossCheckRequest.FileField}" accept=".csv">
             <button class="usa-button margin-top-2" type="submit">Check against PLUM</button>
             </form>
+            {(plumUploadId is null ? HtmlText.Empty : Html.Of($"""<p>The PLUM file is kept as <code>{plumUploadId}</code>. <a href="/cycles/new?inventoryUploadId={Uri.EscapeDataString(uploadId)}&amp;plumUploadId={Uri.EscapeDataString(plumUploadId)}">Start the cycle with this inventory and PLUM file</a>.</p>"""))}
             {(result is null ? HtmlText.Empty : Results(result))}
             """);
         return PageResults.Page(context, "Check the inventory against PLUM", content, statusCode);

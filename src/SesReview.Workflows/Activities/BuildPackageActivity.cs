@@ -16,7 +16,8 @@ namespace SesReview.Workflows.Activities;
 /// decision, retention justifications; undecided ones as pending) or the allocation adjustment workbook (with the
 /// signature block once signed off). Stores it as the cycle's package. Idempotent: a re-run writes the same blob name.
 /// </summary>
-public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads uploads, AllocationCalculator allocations, BusinessCalendar calendar, TimeProvider time)
+public sealed class BuildPackageActivity(
+    CycleStore store, IInventoryUploads uploads, WorkingCopies workingCopies, AllocationCalculator allocations, BusinessCalendar calendar, TimeProvider time)
     : TaskActivity<BuildPackageInput, PackageRecord>
 {
     public override async Task<PackageRecord> RunAsync(TaskActivityContext context, BuildPackageInput input)
@@ -31,13 +32,9 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
         int items;
         if (cycle.Kind == CycleKind.DesignationReview)
         {
-            var assessments = (await store.ListPositionsAsync(cycle.CycleId, ct)).Where(p => p.Assessment is not null).Select(p => p.Assessment!);
-            var closedAt = await ClosedAtAsync(cycle.CycleId, ct);
-            var decisions = (await store.ListDecisionsAsync(cycle.CycleId, ct))
-                .Where(d => !IsLate(closedAt, d.TaskId, d.DecidedAt))
-                .Select(d => new PositionDecision(d.PositionId, d.Action, d.Justification, d.DecidedBy, d.DecidedAt));
-            var report = DesignationReportBuilder.Build(cycle.Agency, inventory, assessments, decisions, cycle.MemoDate, cycle.DueDate);
-            DesignationReportWriter.Write(report, output);
+            var report = await DesignationReportSource.BuildAsync(store, cycle, inventory, ct);
+            // The PLUM cross-check sheet goes to OPM only when the CHCO chose so at the start; otherwise it is in the working copy alone.
+            DesignationReportWriter.Write(report, output, cycle.IncludePlumCrossCheck ? await workingCopies.CrossCheckAsync(cycle, ct) : null);
             var s = DesignationReportSummary.From(report);
             summary = $"{s.Identified} positions identified ({s.CriterionA} General on 2021-01-19, {s.CriterionB} noncareer for a majority of 2021-2025); " +
                       $"{s.Revert} to revert to General, {s.RetentionRequests} retention requests, {s.DecisionsPending} decisions pending.";
@@ -47,7 +44,7 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
         }
         else
         {
-            var closedAt = await ClosedAtAsync(cycle.CycleId, ct);
+            var closedAt = await DesignationReportSource.ClosedAtAsync(store, cycle.CycleId, ct);
             var (allProposals, allRedesignations) = await store.ListProposalsAsync(cycle.CycleId, ct);
             var proposals = allProposals.Where(p => !IsLate(closedAt, p.TaskId, p.ProposedAt)).ToList();
             var redesignations = allRedesignations.Where(r => !IsLate(closedAt, r.TaskId, r.ProposedAt)).ToList();
@@ -80,18 +77,7 @@ public sealed class BuildPackageActivity(CycleStore store, IInventoryUploads upl
             approval is null ? null : $"Signed off electronically in the review system by {approval.ByName} ({approval.By})", signedAt);
     }
 
-    /// <summary>When each task closed at a cut-off, by task id.</summary>
-    private async Task<Dictionary<string, DateTimeOffset>> ClosedAtAsync(string cycleId, CancellationToken ct) =>
-        (await store.ListTasksAsync(cycleId, ct))
-            .Where(t => t.State == Approvals.TaskState.ClosedAtCutOff && t.CompletedAt is not null)
-            .ToDictionary(t => t.TaskId, t => t.CompletedAt!.Value, StringComparer.Ordinal);
-
-    /// <summary>
-    /// An answer saved after its task was closed at the cut-off (a page POST that raced the close) is not reported:
-    /// the cut-off's audit entry already counted those positions as undecided.
-    /// </summary>
-    private static bool IsLate(Dictionary<string, DateTimeOffset> closedAt, string taskId, DateTimeOffset at) =>
-        closedAt.TryGetValue(taskId, out var closed) && at > closed;
+    private static bool IsLate(Dictionary<string, DateTimeOffset> closedAt, string taskId, DateTimeOffset at) => DesignationReportSource.IsLate(closedAt, taskId, at);
 
     private static string Slug(string text) =>
         string.Join('-', new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])

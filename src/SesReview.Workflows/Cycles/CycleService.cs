@@ -17,6 +17,7 @@ public sealed partial class CycleService(
     DurableTaskClient client,
     CycleStore store,
     IInventoryUploads uploads,
+    PlumUploads plumUploads,
     IAuditTrail audit,
     BusinessCalendar calendar,
     SchedulePlanner planner,
@@ -53,6 +54,16 @@ public sealed partial class CycleService(
         }
         foreach (var duplicate in approvers.Where(a => a is not null).GroupBy(a => a.Component, StringComparer.Ordinal).Where(g => g.Count() > 1))
             errors.Add(new("approvers", $"component '{duplicate.Key}' has {duplicate.Count()} approvers; give one"));
+        var plumUploadId = string.IsNullOrWhiteSpace(request.PlumUploadId) ? null : request.PlumUploadId.Trim();
+        if (plumUploadId is not null)
+        {
+            if (kind == CycleKind.AllocationReview)
+                errors.Add(new("plumUploadId", "the PLUM cross-check belongs to the designation review's report; leave it out of an allocation review"));
+            else if (await plumUploads.GetAsync(plumUploadId, cancellationToken) is null)
+                errors.Add(new("plumUploadId", $"no PLUM upload '{plumUploadId}' (cross-check the inventory on the PLUM check page, or send the PLUM file as 'plumFile')"));
+        }
+        if (request.IncludePlumCrossCheck == true && plumUploadId is null)
+            errors.Add(new("includePlumCrossCheck", "needs the PLUM file the inventory was cross-checked against ('plumUploadId' or 'plumFile')"));
         if (request.CycleId is not null && !CycleIdPattern().IsMatch(request.CycleId))
             errors.Add(new("cycleId", "must be 3-64 letters, digits, '-' or '_'"));
 
@@ -71,7 +82,8 @@ public sealed partial class CycleService(
             memoDate, dueDate, calendar.CloseOfBusiness(dueDate), upload!.UploadId, Clean(request.Chco!), Clean(request.Signer ?? request.Chco!),
             [.. approvers.Select(a => a with { Component = a.Component.Trim(), Approver = Clean(a.Approver) })],
             request.AsOf ?? planner.LocalDate(now), request.NewAgencyHeadAppointedOn, now, actor,
-            new ActivityRetry(workflow.ActivityRetryAttempts, workflow.ActivityRetryFirstInterval));
+            new ActivityRetry(workflow.ActivityRetryAttempts, workflow.ActivityRetryFirstInterval),
+            plumUploadId, request.IncludePlumCrossCheck == true);
 
         // Insert-only, so two starts with one id cannot both win, and a finished cycle's records are never reused
         // (its tasks, decisions and message keys would leak into the new run).

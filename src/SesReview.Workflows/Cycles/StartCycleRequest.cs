@@ -37,4 +37,14 @@ public sealed record StartCycleRequest
 
     /// <summary>Optional caller-chosen cycle id (letters, digits, '-', '_'); a live cycle with the same id is refused.</summary>
     public string? CycleId { get; init; }
+
+    /// <summary>
+    /// Id of the OPM PLUM export the inventory was cross-checked against (<c>POST /api/plum-cross-check</c> returns it, or
+    /// send the file as 'plumFile' beside the request). The cycle keeps it and offers a working copy of the OPM report with
+    /// a "PLUM cross-check" sheet. Designation reviews only.
+    /// </summary>
+    public string? PlumUploadId { get; init; }
+
+    /// <summary>Whether the package sent to OPM carries the "PLUM cross-check" sheet too; default false (only the working copy has it).</summary>
+    public bool? IncludePlumCrossCheck { get; init; }
 }

@@ -54,6 +54,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<CycleStore>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
         services.AddSingleton<IInventoryUploads, InventoryUploads>();
+        services.AddSingleton<PlumUploads>();
+        services.AddSingleton<WorkingCopies>();
         services.AddSingleton<ApprovalTokens>();
         services.AddSingleton<TaskLinks>();
         services.AddSingleton<SchedulePlanner>();

@@ -11,8 +11,10 @@ public static class TableNames
     public const string SignOffs = "ReviewSignOffs";
     public const string Submissions = "ReviewSubmissions";
     public const string Uploads = "InventoryUploads";
+    public const string PlumUploads = "PlumUploads";
     public const string Audit = "ReviewAudit";
 
     public const string UploadContainer = "inventory-uploads";
+    public const string PlumUploadContainer = "plum-uploads";
     public const string PackageContainer = "review-packages";
 }

@@ -41,8 +41,10 @@ internal sealed class FakeCycleService : ICycleService
         if (errors.Count > 0) throw new CycleRequestException(errors);
         Started.Enqueue((request, actor, origin));
         var id = request.CycleId ?? "cycle-" + Started.Count;
-        Cycles[id] = Samples.Details(id);
-        return Task.FromResult(Samples.Input(id));
+        // The PLUM file the start kept travels with the cycle, as the real service stores it.
+        var input = Samples.Input(id) with { PlumUploadId = request.PlumUploadId, IncludePlumCrossCheck = request.IncludePlumCrossCheck == true };
+        Cycles[id] = Samples.Details(id) with { Input = input };
+        return Task.FromResult(input);
     }
 
     public Task<IReadOnlyList<CycleSummary>> ListAsync(CancellationToken cancellationToken = default)
