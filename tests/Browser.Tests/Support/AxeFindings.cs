@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -16,7 +17,8 @@ public sealed class AxeFindings(Action<string> print)
 
     public async Task CheckAsync(IPage page, string state)
     {
-        var result = await page.RunAxe();
+        // Message bodies sit in a sandboxed frame that runs no script, so axe checks the page itself, not inside frames.
+        var result = await page.RunAxe(new AxeRunOptions { Iframes = false }).WaitAsync(TimeSpan.FromSeconds(60));
         foreach (var violation in result.Violations)
         {
             var targets = string.Join(" | ", violation.Nodes.Take(5).Select(n => n.Target?.ToString()));
