@@ -44,7 +44,7 @@ public sealed class DesignationFlowTests(BrowserSystem system, ITestOutputHelper
             await staff.GotoAsync($"/cycles/{Uri.EscapeDataString(cycleId)}");
             await flow.CheckAsync(staff, "cycle page (submitted)");
             await staff.GotoAsync("/");
-            await staff.GetByRole(AriaRole.Link, new() { Name = cycleId }).First.WaitForAsync();
+            await staff.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
             await flow.CheckAsync(staff, "dashboard with a finished cycle");
         });
 }
