@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a fresh machine: installs the pinned Azurite (npm ci) first;
+# Runs every test of the solution on a fresh machine: installs the pinned Azurite (npm ci) and Debian's chromium first;
 # tests start their own Azurite on free loopback ports. Ends with one summary line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund --loglevel=error
+
+# The browser tests (tests/Browser.Tests) drive Debian's chromium; Playwright never downloads a browser here.
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${SESREVIEW_CHROMIUM:-}" ]; then
+    sudo_cmd=""
+    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+    $sudo_cmd apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium
+fi
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -54,7 +54,7 @@ public sealed class AllocationCycleEndToEndTests
         Assert.Equal("agency.head@agency.example.gov", signOff.Message.To.Single());
         var draft = await system.Http.GetAsync(ReviewSystem.LinkOf(signOff) + "/package");
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await system.PostFormAsync(ReviewSystem.LinkOf(signOff), [new("action", "approve")])).Status);
+        Assert.Equal(HttpStatusCode.OK, (await system.PostFormAsync(ReviewSystem.LinkOf(signOff), [new("action", "approve"), new("confirm", "yes")])).Status);
 
         var done = await system.WaitForCycleAsync(cycleId, c => c.GetProperty("summary").GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated");
         Assert.Equal("Completed", done.GetProperty("summary").GetProperty("runtimeStatus").GetString());

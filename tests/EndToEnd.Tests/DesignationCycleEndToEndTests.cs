@@ -84,7 +84,7 @@ public sealed class DesignationCycleEndToEndTests(Xunit.Abstractions.ITestOutput
         output.WriteLine($"Resumed after the kill while awaiting approvals: sign-off requested {restarted.Elapsed.TotalSeconds:0.0} s after the restart began.");
         Assert.True(restarted.Elapsed < TimeSpan.FromSeconds(60), $"The sign-off request came {restarted.Elapsed.TotalSeconds:0} s after the restart.");
         Assert.Equal("chco@agency.example.gov", signOff.Message.To.Single());
-        var signed = await system.PostFormAsync(ReviewSystem.LinkOf(signOff), [new("action", "approve")]);
+        var signed = await system.PostFormAsync(ReviewSystem.LinkOf(signOff), [new("action", "approve"), new("confirm", "yes")]);
         Assert.Equal(HttpStatusCode.OK, signed.Status);
 
         var done = await system.WaitForCycleAsync(cycleId, c => c.GetProperty("summary").GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated");

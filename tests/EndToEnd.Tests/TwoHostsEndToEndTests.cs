@@ -56,7 +56,7 @@ public sealed class TwoHostsEndToEndTests(Xunit.Abstractions.ITestOutputHelper o
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
 
         var signOff = await system.WaitForMessageAsync(cycleId, "task/signoff-r1/r1/initial");
-        var signed = await secondHttp.PostAsync(ReviewSystem.LinkOf(signOff), new FormUrlEncodedContent([new("action", "approve")]));
+        var signed = await secondHttp.PostAsync(ReviewSystem.LinkOf(signOff), new FormUrlEncodedContent([new("action", "approve"), new("confirm", "yes")]));
         Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
 
         var done = await system.WaitForCycleAsync(cycleId, c => c.GetProperty("summary").GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated");

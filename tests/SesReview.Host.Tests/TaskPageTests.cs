@@ -159,6 +159,45 @@ public class TaskPageTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task Approving_a_sign_off_asks_for_confirmation_first_and_only_the_confirmed_post_approves()
+    {
+        var package = new PackageRecord("designation-report-round-2.xlsx", "blob", "ab12cd34", 4096, DateTimeOffset.UnixEpoch, 2, false, "4 positions", []);
+        var view = Samples.DecisionView("confirm") with
+        {
+            Task = Samples.DecisionTask("confirm") with { Kind = TaskKind.SignOff, Round = 2 },
+            SignOff = new SignOffView(2, "4 positions identified; 1 retention request.", [], package, []),
+        };
+        _host.Approvals.Pages["confirm-sign-off"] = new TaskPage(TaskAccess.Ok, null, view);
+        var client = _host.CreateClient();
+
+        var first = await client.PostAsync("/tasks/confirm-sign-off", Browser.Form(("action", "approve"), ("note", "Reviewed with the CHCO.")));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.DoesNotContain(_host.Approvals.SignOffs, s => s.Token == "confirm-sign-off");
+        var page = await Browser.Parse(first);
+        Assert.Equal("Confirm: submit the package to OPM", page.QuerySelector("h1")!.TextContent);
+        var main = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("designation-report-round-2.xlsx", main);
+        Assert.Contains("ab12cd34", main);
+        Assert.Equal("2", page.QuerySelectorAll("main th").Single(th => th.TextContent == "Round").NextElementSibling!.TextContent);
+        var form = page.QuerySelector("form[method='post'][action='/tasks/confirm-sign-off']")!;
+        Assert.Equal("Confirm and submit to OPM", form.QuerySelector("button[type='submit']")!.TextContent);
+        var hidden = form.QuerySelectorAll("input[type='hidden']").Select(i => (i.GetAttribute("name")!, i.GetAttribute("value")!)).ToArray();
+        Assert.Contains(("action", "approve"), hidden);
+        Assert.Contains(("confirm", "yes"), hidden);
+        Assert.Contains(("note", "Reviewed with the CHCO."), hidden);
+        Assert.NotNull(page.QuerySelector("a[href='/tasks/confirm-sign-off']"));
+
+        var confirmed = await client.PostAsync("/tasks/confirm-sign-off", Browser.Form(hidden));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal("Recorded", (await Browser.Parse(confirmed)).QuerySelector("h1")!.TextContent);
+        var signOff = Assert.Single(_host.Approvals.SignOffs, s => s.Token == "confirm-sign-off");
+        Assert.True(signOff.Approve);
+        Assert.Equal("Reviewed with the CHCO.", signOff.Note);
+    }
+
+    [Fact]
     public async Task Delegating_hands_the_task_to_the_person_named()
     {
         var token = OpenDecisionTask("delegate");

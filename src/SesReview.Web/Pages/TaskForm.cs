@@ -10,7 +10,8 @@ namespace SesReview.Web.Pages;
 /// Field names of the task forms and how a posted form becomes the service's inputs. Names carry the key in brackets:
 /// <c>decision[P-001]</c> = <c>revert</c> | <c>retain</c>, <c>justification[P-001]</c>; <c>adjustment[Office of X|ES]</c>,
 /// <c>reason[...]</c>, <c>justification[...]</c>; <c>redesignationPosition[0]</c>, <c>redesignationTo[0]</c> (<c>CR</c> | <c>GE</c>),
-/// <c>redesignationJustification[0]</c>; sign-off <c>action</c> = <c>approve</c> | <c>sendBack</c> and <c>note</c>.
+/// <c>redesignationJustification[0]</c>; sign-off <c>action</c> = <c>approve</c> | <c>sendBack</c> and <c>note</c>, plus
+/// <c>confirm</c> = <c>yes</c> on an approval: an approval without it records nothing and answers the confirmation page.
 /// </summary>
 internal static class TaskForm
 {
@@ -18,6 +19,8 @@ internal static class TaskForm
     public const string Retain = "retain";
     public const string Approve = "approve";
     public const string SendBack = "sendBack";
+    public const string ConfirmField = "confirm";
+    public const string Confirmed = "yes";
 
     public static string Field(string name, string key) => $"{name}[{key}]";
 
@@ -89,15 +92,16 @@ internal static class TaskForm
         return (proposals, redesignations, errors);
     }
 
-    public static (bool Approve, string? Note, List<FieldError> Errors) SignOff(IFormCollection form)
+    /// <summary>The sign-off choice; <c>Confirmed</c> is true only for an approval posted from the confirmation page.</summary>
+    public static (bool Approve, bool Confirmed, string? Note, List<FieldError> Errors) SignOff(IFormCollection form)
     {
         var note = Text(form, "note");
         return form["action"].ToString() switch
         {
-            Approve => (true, note, []),
-            SendBack when note is null => (false, null, [new FieldError("note", "Say what must change when sending the package back.")]),
-            SendBack => (false, note, []),
-            _ => (false, note, [new FieldError("action", $"Choose '{Approve}' or '{SendBack}'.")]),
+            Approve => (true, form[ConfirmField].ToString() == Confirmed, note, []),
+            SendBack when note is null => (false, false, null, [new FieldError("note", "Say what must change when sending the package back.")]),
+            SendBack => (false, false, note, []),
+            _ => (false, false, note, [new FieldError("action", $"Choose '{Approve}' or '{SendBack}'.")]),
         };
     }
 

@@ -159,6 +159,35 @@ internal static class TaskPageView
             """);
     }
 
+    public const string ConfirmApprovalTitle = "Confirm: submit the package to OPM";
+
+    /// <summary>
+    /// The step between "Approve and submit to OPM" and the submission: repeats what will be sent and posts the approval
+    /// again with <c>confirm=yes</c> and the note as hidden fields. No script needed.
+    /// </summary>
+    public static HtmlText ConfirmApproval(string token, TaskView view, string? note)
+    {
+        var s = view.SignOff;
+        var action = $"/tasks/{Html.Segment(token)}";
+        return Html.Of($"""
+            <p>Approving submits this package to OPM for {view.Cycle.Title} ({view.Cycle.Agency}). It is sent once and cannot be recalled here.</p>
+            <table>
+            <tr><th scope="row">Round</th><td>{(s?.Round ?? view.Task.Round).ToString(CultureInfo.InvariantCulture)}</td></tr>
+            <tr><th scope="row">File</th><td>{s?.Package?.FileName ?? "The package is not ready yet."}</td></tr>
+            <tr><th scope="row">SHA-256</th><td>{(s?.Package is { } p ? Html.Of($"<code>{p.Sha256}</code>") : Html.Of($"—"))}</td></tr>
+            {(s is null ? HtmlText.Empty : Html.Of($"<tr><th scope=\"row\">Summary</th><td>{s.Summary}</td></tr>"))}
+            {(note is null ? HtmlText.Empty : Html.Of($"<tr><th scope=\"row\">Your note</th><td>{note}</td></tr>"))}
+            </table>
+            <form method="post" action="{action}">
+            <input type="hidden" name="action" value="{TaskForm.Approve}">
+            <input type="hidden" name="{TaskForm.ConfirmField}" value="{TaskForm.Confirmed}">
+            <input type="hidden" name="note" value="{note ?? ""}">
+            <button type="submit">Confirm and submit to OPM</button>
+            </form>
+            <p><a href="{action}">Back to the sign-off page (nothing is sent)</a></p>
+            """);
+    }
+
     private static HtmlText DelegateForm(string action, IFormCollection? posted) => Html.Of($"""
         <h2>Delegate this task</h2>
         <p>The person named gets a new link by email; this link then stops working.</p>

@@ -61,8 +61,11 @@ internal static class TaskPages
             }
             default:
             {
-                var (approve, note, errors) = TaskForm.SignOff(form);
+                var (approve, confirmed, note, errors) = TaskForm.SignOff(form);
                 if (errors.Count > 0) return Invalid(context, token, view, form, errors);
+                // Submitting to OPM cannot be undone: the first approval only shows what will be sent and asks again.
+                if (approve && !confirmed)
+                    return PageResults.Page(context, TaskPageView.ConfirmApprovalTitle, TaskPageView.ConfirmApproval(token, view, note));
                 outcome = await approvals.SignOffAsync(token, approve, note, origin, cancellationToken);
                 break;
             }
