@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Browser.Tests.Support;
 using Microsoft.Playwright;
-using SesReview.Domain.Samples;
 using TestSupport;
 using Xunit.Abstractions;
 
@@ -17,10 +16,8 @@ public sealed class AllocationFlowTests(BrowserSystem system, ITestOutputHelper 
     public Task Component_heads_propose_the_agency_head_confirms_and_OPM_gets_the_adjustment_workbook() =>
         BrowserFlow.RunAsync(system, output, nameof(AllocationFlowTests), async flow =>
         {
-            var staff = await flow.SignInAsStaffAsync();
-            var (path, inventory) = NewCycle.InventoryFile(seed: 33);
-            var cycleId = await NewCycle.StartAsync(flow, staff, "allocation-review", path, InventoryGenerator.DefaultAgency,
-                NewCycle.TwoApprovers(inventory, "Head"), signer: ("Alex Head", "agency.head@agency.example.gov"));
+            var (staff, cycleId, _) = await NewCycle.StartAsStaffAsync(flow, "allocation-review", seed: 33,
+                inventory => NewCycle.TwoApprovers(inventory, "Head"), signer: ("Alex Head", "agency.head@agency.example.gov"));
 
             string? adjustedLine = null;
             for (var n = 1; ; n++)

@@ -1,6 +1,5 @@
 using Browser.Tests.Support;
 using Microsoft.Playwright;
-using SesReview.Domain.Samples;
 using Xunit.Abstractions;
 
 namespace Browser.Tests;
@@ -14,11 +13,8 @@ public sealed class DesignationFlowTests(BrowserSystem system, ITestOutputHelper
     public Task Staff_start_a_cycle_approvers_decide_from_their_messages_and_OPM_gets_the_report_with_the_retention_once() =>
         BrowserFlow.RunAsync(system, output, nameof(DesignationFlowTests), async flow =>
         {
-            var staff = await flow.SignInAsStaffAsync();
-            await flow.CheckAsync(staff, "dashboard");
-            var (path, inventory) = NewCycle.InventoryFile(seed: 21);
-            var cycleId = await NewCycle.StartAsync(flow, staff, "designation-review", path, InventoryGenerator.DefaultAgency,
-                NewCycle.TwoApprovers(inventory, "Approver"), showErrorsFirst: true);
+            var (staff, cycleId, _) = await NewCycle.StartAsStaffAsync(flow, "designation-review", seed: 21,
+                inventory => NewCycle.TwoApprovers(inventory, "Approver"), showErrorsFirst: true);
 
             // Each approver's task message; the first decider retains one position, everything else is reverted.
             string? retained = null;

@@ -1,6 +1,5 @@
 using Browser.Tests.Support;
 using Microsoft.Playwright;
-using SesReview.Domain.Samples;
 using Xunit.Abstractions;
 
 namespace Browser.Tests;
@@ -15,10 +14,8 @@ public sealed class SendBackFlowTests(BrowserSystem system, ITestOutputHelper ou
     public Task A_package_sent_back_returns_to_the_approver_with_the_note_and_is_signed_off_in_round_two() =>
         BrowserFlow.RunAsync(system, output, nameof(SendBackFlowTests), async flow =>
         {
-            var staff = await flow.SignInAsStaffAsync();
-            var (path, inventory) = NewCycle.InventoryFile(seed: 45);
-            var cycleId = await NewCycle.StartAsync(flow, staff, "designation-review", path, InventoryGenerator.DefaultAgency,
-                NewCycle.OneApprover(inventory, "Morgan Approver", "morgan.approver@agency.example.gov"));
+            var (staff, cycleId, _) = await NewCycle.StartAsStaffAsync(flow, "designation-review", seed: 45,
+                inventory => NewCycle.OneApprover(inventory, "Morgan Approver", "morgan.approver@agency.example.gov"));
 
             await flow.OpenMessageAsync(staff, cycleId, "task/decision-01/r1/initial");
             var approver = await flow.FollowTaskLinkAsync(staff, "Open your task");

@@ -93,9 +93,13 @@ internal static class Layout
         return Html.Of($"""<div class="usa-alert usa-alert--error errors" role="alert"><div class="usa-alert__body"><h2 class="usa-alert__heading">{heading}</h2><ul class="usa-list">{Html.Join(list, e => Html.Of($"<li><strong>{e.Where}</strong>: {e.Message}</li>"))}</ul></div></div>""");
     }
 
-    /// <summary>A success message (USWDS success alert, announced as a status).</summary>
-    public static HtmlText Success(string heading, HtmlText body) =>
-        Html.Of($"""<div class="usa-alert usa-alert--success ok" role="status"><div class="usa-alert__body"><h2 class="usa-alert__heading">{heading}</h2>{body}</div></div>""");
+    /// <summary>
+    /// A success message (USWDS success alert, announced as a status). Without a heading it is a slim alert, for pages whose
+    /// own title already says what happened (a second "Recorded" heading would only repeat it to screen readers).
+    /// </summary>
+    public static HtmlText Success(string? heading, HtmlText body) => heading is null
+        ? Html.Of($"""<div class="usa-alert usa-alert--success usa-alert--slim ok" role="status"><div class="usa-alert__body">{body}</div></div>""")
+        : Html.Of($"""<div class="usa-alert usa-alert--success ok" role="status"><div class="usa-alert__body"><h2 class="usa-alert__heading">{heading}</h2>{body}</div></div>""");
 
     /// <summary>A table in a scrollable USWDS container, so wide tables scroll inside the page at 375 px instead of widening it.</summary>
     public static HtmlText Table(HtmlText inner, string? caption = null, string? extraClass = null) => Html.Of($"""

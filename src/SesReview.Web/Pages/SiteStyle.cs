@@ -2,7 +2,7 @@ namespace SesReview.Web.Pages;
 
 /// <summary>
 /// The few rules USWDS does not give, served as <c>/assets/site.css</c> (the content security policy allows no inline style):
-/// the signed-in line in the header, overdue and attention marks, the outbox frame.
+/// the signed-in line in the header, overdue and attention marks, the outbox frame, a chart that shrinks to a phone's width.
 /// </summary>
 internal static class SiteStyle
 {
@@ -18,5 +18,6 @@ internal static class SiteStyle
         .usa-fieldset.position .usa-legend{font-weight:700;padding:0 .25rem}
         .usa-step-indicator{margin:1rem 0 1.5rem}
         .findings{margin:0;padding-left:1.2rem}
+        .forecast-chart{max-width:100%;height:auto}
         """;
 }

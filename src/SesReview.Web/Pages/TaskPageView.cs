@@ -200,7 +200,7 @@ internal static class TaskPageView
         """);
 
     public static HtmlText Confirmation(SubmitOutcome outcome, TaskView? view) => Html.Of($"""
-        {Layout.Success(outcome.AlreadyRecorded ? "Already recorded" : "Recorded", Html.Of($"<p class=\"usa-alert__text\">{outcome.Message ?? ""}</p>"))}
+        {Layout.Success(null, Html.Of($"<p class=\"usa-alert__text\">{outcome.Message ?? ""}</p>"))}
         {(view is null ? HtmlText.Empty : Html.Of($"<p>{view.Cycle.Title}: thank you. You may close this page.</p>"))}
         """);
 }

@@ -38,6 +38,16 @@ public static class Artifacts
         return saved;
     }
 
+    /// <summary>Starts this run's axe summary afresh, so it lists only the page states this run checked.</summary>
+    public static void StartSummary()
+    {
+        lock (Gate)
+        {
+            Directory.CreateDirectory(Folder);
+            File.WriteAllText(Path.Combine(Folder, "axe-summary.tsv"), "impact\trule\tpage state\telements" + Environment.NewLine);
+        }
+    }
+
     public static void AppendSummary(string line)
     {
         lock (Gate)

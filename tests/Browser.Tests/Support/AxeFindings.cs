@@ -6,8 +6,8 @@ namespace Browser.Tests.Support;
 
 /// <summary>
 /// Axe on one page state. Serious and critical violations are kept to fail the test at its end (so one run reports every
-/// page of the flow); moderate and minor ones are printed. Every finding is also appended to
-/// <c>axe-summary.tsv</c> in the artifacts folder, one line per rule and page state.
+/// page of the flow); moderate and minor ones are printed. Every page state checked is appended to <c>axe-summary.tsv</c>
+/// in the artifacts folder, a line per violation or a "none" line, so a passing run also leaves the record of what was checked.
 /// </summary>
 public sealed class AxeFindings(Action<string> print)
 {
@@ -27,6 +27,7 @@ public sealed class AxeFindings(Action<string> print)
             print($"axe {line}");
             Artifacts.AppendSummary($"{violation.Impact}\t{violation.Id}\t{state}\t{violation.Nodes.Length}");
         }
+        if (result.Violations.Length == 0) Artifacts.AppendSummary($"none\t-\t{state}\t0");
         print($"axe {state}: {result.Violations.Length} violation(s), {result.Passes.Length} rule(s) passed");
     }
 }

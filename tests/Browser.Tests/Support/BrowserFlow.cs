@@ -153,8 +153,7 @@ public sealed class BrowserFlow
         return ids;
     }
 
-    /// <summary>The part of the decision page holding one position's choices: its table row, or its fieldset after the restyle.</summary>
+    /// <summary>The fieldset holding one position's choices, found by its legend ("P-0042: Deputy Director").</summary>
     public static ILocator PositionChoices(IPage page, string positionId) =>
-        page.Locator("tr, fieldset").Filter(new() { HasText = positionId })
-            .Filter(new() { Has = page.GetByRole(AriaRole.Radio, new() { Name = "Revert to General" }) }).Last;
+        page.Locator("fieldset").Filter(new() { Has = page.Locator("legend").GetByText(new Regex("^" + Regex.Escape(positionId) + ":")) });
 }

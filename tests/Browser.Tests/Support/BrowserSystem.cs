@@ -28,6 +28,7 @@ public sealed class BrowserSystem : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is not at {ChromiumPath}: install it with 'apt-get install -y chromium' (scripts/test.sh does) or set SESREVIEW_CHROMIUM.");
+        Artifacts.StartSummary();
         _azurite = await AzuriteProcess.StartAsync();
         _host = await HostProcess.StartAsync(new Dictionary<string, string>
         {

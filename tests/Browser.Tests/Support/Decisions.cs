@@ -23,12 +23,12 @@ public static class Decisions
             if (retainFirst && retained is null)
             {
                 retained = id;
-                await choices.GetByRole(AriaRole.Radio, new() { Name = "Request retention as Career Reserved" }).CheckAsync();
+                await ChooseAsync(choices, "Request retention as Career Reserved");
                 await approver.GetByRole(AriaRole.Textbox, new() { Name = $"Justification for {id}", Exact = true }).FillAsync(Justification);
             }
             else
             {
-                await choices.GetByRole(AriaRole.Radio, new() { Name = "Revert to General" }).CheckAsync();
+                await ChooseAsync(choices, "Revert to General");
             }
         }
         await approver.GetByRole(AriaRole.Button, new() { Name = "Record decisions" }).ClickAsync();
@@ -36,6 +36,16 @@ public static class Decisions
         await flow.CheckAsync(approver, "decisions recorded");
         flow.Print($"Decided {ids.Count} position(s){(retained is null ? "" : $", retained {retained}")}");
         return retained;
+    }
+
+    /// <summary>
+    /// Clicks a choice's label, as a person does: USWDS draws its own radio and moves the real input off screen, so the
+    /// input itself cannot be clicked. Then checks the radio behind the label really is the one chosen.
+    /// </summary>
+    private static async Task ChooseAsync(ILocator choices, string choice)
+    {
+        await choices.Locator("label").GetByText(choice, new() { Exact = true }).ClickAsync();
+        Assert.True(await choices.GetByRole(AriaRole.Radio, new() { Name = choice }).IsCheckedAsync(), $"Clicking \"{choice}\" did not choose it.");
     }
 
     /// <summary>

@@ -28,6 +28,20 @@ public static class NewCycle
     public static string OneApprover(PositionInventory inventory, string name, string email) => string.Join("\n",
         inventory.Positions.Select(p => p.Component).Distinct().Order(StringComparer.Ordinal).Select(c => $"{c}; {name}; {email}"));
 
+    /// <summary>
+    /// How every flow begins: staff sign in, a generated inventory (by <paramref name="seed"/>) is uploaded with the approvers
+    /// <paramref name="approvers"/> names for it, and the cycle starts. Returns the staff page, the cycle id and the inventory.
+    /// </summary>
+    public static async Task<(IPage Staff, string CycleId, PositionInventory Inventory)> StartAsStaffAsync(BrowserFlow flow, string kind, int seed,
+        Func<PositionInventory, string> approvers, (string Name, string Email)? signer = null, bool showErrorsFirst = false)
+    {
+        var staff = await flow.SignInAsStaffAsync();
+        await flow.CheckAsync(staff, "dashboard");
+        var (path, inventory) = InventoryFile(seed);
+        var cycleId = await StartAsync(flow, staff, kind, path, InventoryGenerator.DefaultAgency, approvers(inventory), signer, showErrorsFirst);
+        return (staff, cycleId, inventory);
+    }
+
     /// <summary>Fills and submits the form; returns the new cycle's id from the cycle page it lands on.</summary>
     public static async Task<string> StartAsync(BrowserFlow flow, IPage staff, string kind, string inventoryPath, string agency, string approvers,
         (string Name, string Email)? signer = null, bool showErrorsFirst = false)
