@@ -50,7 +50,7 @@ public static class PagesBenchmark
         var pager = paged
             ? Pager.For(1, CyclePage.PositionsPerPage, cycle.Positions.Count)
             : Pager.For(1, Math.Max(1, cycle.Positions.Count), cycle.Positions.Count);
-        var body = CyclePage.Body(cycle.Details, cycle.Positions, [], null, pager, Zone, HtmlText.Empty);
+        var body = CyclePage.Body(cycle.Details, [.. pager.Slice(cycle.Positions)], [], null, pager, Zone, HtmlText.Empty);
         return Layout.Page(cycle.Details.Summary.Title, body, PageChrome.Bare).Value;
     }
 

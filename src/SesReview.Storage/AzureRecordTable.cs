@@ -30,6 +30,28 @@ internal sealed class AzureRecordTable(AzureStorageAccount account, string table
             return records;
         }, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListRowKeysAsync(string partitionKey, CancellationToken cancellationToken = default) =>
+        StorageUnavailableException.TranslateAsync<IReadOnlyList<string>>(async () =>
+        {
+            var table = await account.GetTableAsync(tableName, cancellationToken).ConfigureAwait(false);
+            var keys = new List<string>();
+            await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"),
+                select: [nameof(TableEntity.RowKey)], cancellationToken: cancellationToken).ConfigureAwait(false))
+                keys.Add(entity.RowKey);
+            return keys;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StoredRecord>> ListRangeAsync(string partitionKey, string firstRowKey, string lastRowKey, CancellationToken cancellationToken = default) =>
+        StorageUnavailableException.TranslateAsync<IReadOnlyList<StoredRecord>>(async () =>
+        {
+            var table = await account.GetTableAsync(tableName, cancellationToken).ConfigureAwait(false);
+            var records = new List<StoredRecord>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {firstRowKey} and RowKey le {lastRowKey}");
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                records.Add(RecordEntity.ToRecord(entity));
+            return records;
+        }, cancellationToken);
+
     public Task<bool> TryInsertAsync(string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default) =>
         StorageUnavailableException.TranslateAsync(async () =>
         {

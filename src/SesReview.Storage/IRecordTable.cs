@@ -12,6 +12,12 @@ public interface IRecordTable
     /// <summary>Every record of one partition, in row-key order.</summary>
     Task<IReadOnlyList<StoredRecord>> ListAsync(string partitionKey, CancellationToken cancellationToken = default);
 
+    /// <summary>The row keys of one partition, in order, without the documents: a cheap count and index of a large partition.</summary>
+    Task<IReadOnlyList<string>> ListRowKeysAsync(string partitionKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The records of one partition from <paramref name="firstRowKey"/> to <paramref name="lastRowKey"/> (both included), in row-key order.</summary>
+    Task<IReadOnlyList<StoredRecord>> ListRangeAsync(string partitionKey, string firstRowKey, string lastRowKey, CancellationToken cancellationToken = default);
+
     /// <summary>Inserts; false (and no change) when the key exists.</summary>
     Task<bool> TryInsertAsync(string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default);
 

@@ -30,6 +30,19 @@ public sealed class InMemoryRecordStorage : IRecordStorage
                 return Task.FromResult<IReadOnlyList<StoredRecord>>([.. _rows.Values.Where(r => r.PartitionKey == partitionKey)]);
         }
 
+        public Task<IReadOnlyList<string>> ListRowKeysAsync(string partitionKey, CancellationToken cancellationToken = default)
+        {
+            lock (_gate)
+                return Task.FromResult<IReadOnlyList<string>>([.. _rows.Keys.Where(k => k.Item1 == partitionKey).Select(k => k.Item2)]);
+        }
+
+        public Task<IReadOnlyList<StoredRecord>> ListRangeAsync(string partitionKey, string firstRowKey, string lastRowKey, CancellationToken cancellationToken = default)
+        {
+            lock (_gate)
+                return Task.FromResult<IReadOnlyList<StoredRecord>>([.. _rows.Values.Where(r => r.PartitionKey == partitionKey
+                    && string.CompareOrdinal(r.RowKey, firstRowKey) >= 0 && string.CompareOrdinal(r.RowKey, lastRowKey) <= 0)]);
+        }
+
         public Task<bool> TryInsertAsync(string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
         {
             lock (_gate)

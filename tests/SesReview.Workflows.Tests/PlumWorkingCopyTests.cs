@@ -31,7 +31,7 @@ public sealed class PlumWorkingCopyTests
 
         foreach (var include in new[] { false, true })
         {
-            var cycle = await harness.Cycles.StartAsync(Request(upload) with { PlumUploadId = plum!.UploadId, IncludePlumCrossCheck = include }, Chco.Email, Origin);
+            var cycle = await harness.StartDesignationAsync(upload, Chco, plumUploadId: plum!.UploadId, includePlumCrossCheck: include);
             Assert.Equal(plum.UploadId, (await harness.Cycles.GetAsync(cycle.CycleId))!.Input.PlumUploadId);
             await DecideEverythingAsync(harness, cycle.CycleId);
             await harness.WaitForMessageAsync(cycle.CycleId, "task/signoff-r1/r1/initial");
@@ -53,25 +53,15 @@ public sealed class PlumWorkingCopyTests
         var upload = await harness.UploadAsync(InventoryGenerator.Generate(30, seed: 3));
 
         var refused = await Assert.ThrowsAsync<CycleRequestException>(() =>
-            harness.Cycles.StartAsync(Request(upload) with { PlumUploadId = "no-such-plum" }, Chco.Email, Origin));
+            harness.StartDesignationAsync(upload, Chco, plumUploadId: "no-such-plum"));
         Assert.Contains(refused.Errors, e => e.Field == "plumUploadId" && e.Message.Contains("no-such-plum"));
         refused = await Assert.ThrowsAsync<CycleRequestException>(() =>
-            harness.Cycles.StartAsync(Request(upload) with { IncludePlumCrossCheck = true }, Chco.Email, Origin));
+            harness.StartDesignationAsync(upload, Chco, includePlumCrossCheck: true));
         Assert.Contains(refused.Errors, e => e.Field == "includePlumCrossCheck");
 
-        var cycle = await harness.Cycles.StartAsync(Request(upload), Chco.Email, Origin);
+        var cycle = await harness.StartDesignationAsync(upload, Chco);
         Assert.Null(await harness.Services.GetRequiredService<WorkingCopies>().BuildAsync(cycle));
     }
-
-    private static StartCycleRequest Request(InventoryUpload upload) => new()
-    {
-        Kind = CycleKinds.Designation,
-        MemoDate = Today,
-        Deadline = Today.AddDays(45),
-        Agency = upload.Agencies.Single(),
-        InventoryUploadId = upload.UploadId,
-        Chco = Chco,
-    };
 
     /// <summary>Every open decision task answered "revert", so the package is built and the sign-off goes out.</summary>
     private static async Task DecideEverythingAsync(WorkflowHarness harness, string cycleId)

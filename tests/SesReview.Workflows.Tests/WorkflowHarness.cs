@@ -95,9 +95,11 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts a designation cycle of the upload's one agency: memo today, OPM's deadline in 45 days, the CHCO's own
-    /// request; every component goes to <paramref name="approver"/>, or to the CHCO when none is named.
+    /// request; every component goes to <paramref name="approver"/>, or to the CHCO when none is named. The cycle keeps
+    /// the PLUM upload <paramref name="plumUploadId"/> when given.
     /// </summary>
-    public Task<CycleInput> StartDesignationAsync(InventoryUpload upload, Person chco, Person? approver = null)
+    public Task<CycleInput> StartDesignationAsync(
+        InventoryUpload upload, Person chco, Person? approver = null, string? plumUploadId = null, bool includePlumCrossCheck = false)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         return Cycles.StartAsync(new StartCycleRequest
@@ -105,6 +107,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             Kind = CycleKinds.Designation, Agency = upload.Agencies.Single(), MemoDate = today, Deadline = today.AddDays(45),
             InventoryUploadId = upload.UploadId, Chco = chco,
             Approvers = approver is null ? null : [.. upload.Components.Select(c => new ApproverAssignment(c, approver))],
+            PlumUploadId = plumUploadId, IncludePlumCrossCheck = includePlumCrossCheck,
         }, chco.Email, RequestOrigin.Web("127.0.0.1"));
     }
 

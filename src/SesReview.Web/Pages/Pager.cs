@@ -15,6 +15,7 @@ internal sealed record Pager(int Page, int PageSize, int Total)
         return new(Math.Clamp(requested ?? 1, 1, pages), pageSize, total);
     }
 
+    /// <summary>The page's items of the whole list (the benchmark's in-memory cycles; the cycle page reads only its page).</summary>
     public IEnumerable<T> Slice<T>(IEnumerable<T> items) => items.Skip((Page - 1) * PageSize).Take(PageSize);
 
     public int First => Total == 0 ? 0 : (Page - 1) * PageSize + 1;

@@ -151,11 +151,22 @@ public sealed partial class CycleService(
     public async Task<IReadOnlyList<PositionState>> GetPositionsAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         var decisions = (await store.ListDecisionsAsync(cycleId, cancellationToken)).ToDictionary(d => d.PositionId, StringComparer.Ordinal);
-        return [.. (await store.ListPositionsAsync(cycleId, cancellationToken)).Select(p => new PositionState(
-            p.PositionId, p.Component, p.Title, p.PayPlan, p.Assessment?.Identified ?? false, p.Assessment?.NeedsDecision ?? false,
-            (p.Assessment?.ProposedAction ?? Domain.DesignationReview.ProposedAction.NoAction).ToString(),
-            p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId), p.Assessment?.Findings ?? []))];
+        return [.. (await store.ListPositionsAsync(cycleId, cancellationToken)).Select(p => StateOf(p, decisions))];
     }
+
+    public async Task<PositionsPage> GetPositionsPageAsync(string cycleId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var (page, total) = await store.ListPositionsPageAsync(cycleId, skip, take, cancellationToken);
+        if (page.Count == 0) return new PositionsPage([], total);
+        var decisions = (await store.ListDecisionsRangeAsync(cycleId, page[0].PositionId, page[^1].PositionId, cancellationToken))
+            .ToDictionary(d => d.PositionId, StringComparer.Ordinal);
+        return new PositionsPage([.. page.Select(p => StateOf(p, decisions))], total);
+    }
+
+    private static PositionState StateOf(AssessedPosition p, Dictionary<string, DecisionRecord> decisions) => new(
+        p.PositionId, p.Component, p.Title, p.PayPlan, p.Assessment?.Identified ?? false, p.Assessment?.NeedsDecision ?? false,
+        (p.Assessment?.ProposedAction ?? Domain.DesignationReview.ProposedAction.NoAction).ToString(),
+        p.Assessment?.Reason ?? "", p.Assessment?.Flags ?? [], decisions.GetValueOrDefault(p.PositionId), p.Assessment?.Findings ?? []);
 
     public async Task<CancelOutcome> CancelAsync(string cycleId, string reason, string actor, RequestOrigin origin, CancellationToken cancellationToken = default)
     {

@@ -50,6 +50,19 @@ public sealed class CycleStore(IRecordStorage storage)
         [.. (await _positions.ListAsync(Pk(cycleId), ct)).Select(Read<AssessedPosition>)];
 
     /// <summary>
+    /// One page of a cycle's positions in row-key order (the order of <see cref="ListPositionsAsync"/>) and how many there are
+    /// in all: the keys are listed without the documents, then only the page's rows are read.
+    /// </summary>
+    public async Task<(IReadOnlyList<AssessedPosition> Page, int Total)> ListPositionsPageAsync(string cycleId, int skip, int take, CancellationToken ct = default)
+    {
+        var keys = await _positions.ListRowKeysAsync(Pk(cycleId), ct);
+        if (skip >= keys.Count || take <= 0) return ([], keys.Count);
+        var last = Math.Min(keys.Count, skip + take) - 1;
+        var rows = await _positions.ListRangeAsync(Pk(cycleId), keys[skip], keys[last], ct);
+        return ([.. rows.Select(Read<AssessedPosition>)], keys.Count);
+    }
+
+    /// <summary>
     /// Some positions of a cycle by id (point reads, 16 at a time), in the order given; missing ones are left out. A task
     /// page needs its own few dozen positions, not the cycle's thousands.
     /// </summary>
@@ -114,6 +127,10 @@ public sealed class CycleStore(IRecordStorage storage)
 
     public async Task<IReadOnlyList<DecisionRecord>> ListDecisionsAsync(string cycleId, CancellationToken ct = default) =>
         [.. (await _decisions.ListAsync(Pk(cycleId), ct)).Select(Read<DecisionRecord>)];
+
+    /// <summary>The decisions on a page of positions: those from <paramref name="firstPositionId"/> to <paramref name="lastPositionId"/> in row-key order.</summary>
+    public async Task<IReadOnlyList<DecisionRecord>> ListDecisionsRangeAsync(string cycleId, string firstPositionId, string lastPositionId, CancellationToken ct = default) =>
+        [.. (await _decisions.ListRangeAsync(Pk(cycleId), StorageKeys.Escape(firstPositionId), StorageKeys.Escape(lastPositionId), ct)).Select(Read<DecisionRecord>)];
 
     // ---- proposals (row per component and pay plan; redesignations per position)
     public Task SaveProposalsAsync(string cycleId, IEnumerable<ProposalRecord> proposals, IEnumerable<RedesignationRecord> redesignations, CancellationToken ct = default) =>

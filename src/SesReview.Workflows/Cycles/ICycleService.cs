@@ -22,6 +22,9 @@ public interface ICycleService
     /// <summary>Each assessed position with its decision (empty before assessment).</summary>
     Task<IReadOnlyList<PositionState>> GetPositionsAsync(string cycleId, CancellationToken cancellationToken = default);
 
+    /// <summary>The positions <paramref name="skip"/>+1 to <paramref name="skip"/>+<paramref name="take"/> of <see cref="GetPositionsAsync"/>, without reading the others.</summary>
+    Task<PositionsPage> GetPositionsPageAsync(string cycleId, int skip, int take, CancellationToken cancellationToken = default);
+
     /// <summary>Terminates a running cycle with the reason (recorded in the audit trail); its task links then answer 410.</summary>
     Task<CancelOutcome> CancelAsync(string cycleId, string reason, string actor, RequestOrigin origin, CancellationToken cancellationToken = default);
 

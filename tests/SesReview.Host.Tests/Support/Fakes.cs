@@ -61,6 +61,12 @@ internal sealed class FakeCycleService : ICycleService
     public Task<IReadOnlyList<PositionState>> GetPositionsAsync(string cycleId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PositionState>>(Positions.GetValueOrDefault(cycleId) ?? []);
 
+    public Task<PositionsPage> GetPositionsPageAsync(string cycleId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var all = Positions.GetValueOrDefault(cycleId) ?? [];
+        return Task.FromResult(new PositionsPage([.. all.Skip(skip).Take(take)], all.Count));
+    }
+
     public Task<CancelOutcome> CancelAsync(string cycleId, string reason, string actor, RequestOrigin origin, CancellationToken cancellationToken = default)
     {
         if (!Cycles.ContainsKey(cycleId)) return Task.FromResult(CancelOutcome.NotFound);
