@@ -32,6 +32,24 @@ public abstract class RecordStorageContract
     }
 
     [Fact]
+    public async Task Row_keys_and_key_ranges_follow_the_list_order_of_their_partition_only()
+    {
+        var table = Storage.Table("Ranges");
+        foreach (var key in new[] { "P-010", "P-002", "P-100", "P-001", "Q-001" })
+            await table.UpsertAsync("cycle", key, $$"""{"k":"{{key}}"}""");
+        await table.UpsertAsync("other", "P-005", """{"k":"other"}""");
+
+        var listed = (await table.ListAsync("cycle")).Select(r => r.RowKey).ToList();
+        Assert.Equal(["P-001", "P-002", "P-010", "P-100", "Q-001"], listed);
+        Assert.Equal(listed, await table.ListRowKeysAsync("cycle"));
+
+        var range = await table.ListRangeAsync("cycle", "P-002", "P-100");
+        Assert.Equal(["P-002", "P-010", "P-100"], range.Select(r => r.RowKey));
+        Assert.Equal("""{"k":"P-010"}""", range[1].Json);
+        Assert.Empty(await table.ListRowKeysAsync("none"));
+    }
+
+    [Fact]
     public async Task An_insert_on_existing_keys_returns_false_and_changes_nothing()
     {
         var table = Storage.Table("InsertOnly");
