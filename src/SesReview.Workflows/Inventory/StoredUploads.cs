@@ -25,7 +25,7 @@ internal sealed class StoredUploads<TRecord, TParsed>(
     {
         // Bytes first, row second: a row never points at a missing blob.
         await _blobs.PutAsync(BlobName(uploadId), content, names.ContentType, cancellationToken);
-        await _table.UpsertAsync(names.Partition, uploadId, JsonSerializer.Serialize(record, WorkflowJson.Options), cancellationToken);
+        await _table.UpsertAsync(names.Partition, StorageKeys.Escape(uploadId), JsonSerializer.Serialize(record, WorkflowJson.Options), cancellationToken);
         _parsed.TryAdd(uploadId, new Lazy<Task<TParsed?>>(Task.FromResult<TParsed?>(parsed)));
     }
 
